@@ -1,0 +1,131 @@
+"""The site shell: home page, plain pages and site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class HomePage(Page):
+    """The front door: what Taller is, the topic areas, featured modules,
+    and one way in for learners and one for trainers."""
+
+    intro = models.TextField(_("entradilla"), blank=True)
+    body = RichTextField(_("bienvenida"), blank=True, features=TEXT_FEATURES)
+    learners_title = models.CharField(_("título para quien estudia"), max_length=120, blank=True)
+    learners_text = models.TextField(_("texto para quien estudia"), blank=True)
+    trainers_title = models.CharField(_("título para quien facilita"), max_length=120, blank=True)
+    trainers_text = models.TextField(_("texto para quien facilita"), blank=True)
+
+    content_panels = Page.content_panels + [
+        "intro",
+        "body",
+        MultiFieldPanel(["learners_title", "learners_text"], heading=_("Para quien estudia")),
+        MultiFieldPanel(["trainers_title", "trainers_text"], heading=_("Para quien facilita")),
+        InlinePanel("featured_modules", heading=_("Módulos destacados"), max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "courses.ModuleIndexPage",
+        "courses.GlossaryPage",
+        "cms.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("página de inicio")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import ModuleIndexPage, ModulePage, Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        featured = [
+            item.module.specific
+            for item in self.featured_modules.select_related("module")
+            if item.module and item.module.live
+        ]
+        catalogue = ModuleIndexPage.objects.child_of(self).live().first()
+        if not featured and catalogue:
+            featured = list(catalogue.specific.modules()[:6])
+        modules = ModulePage.objects.descendant_of(self).live().public()
+        context.update(
+            featured_modules=featured,
+            catalogue=catalogue,
+            topics=Topic.objects.filter(pk__in=modules.values("topic")).order_by("name"),
+        )
+        return context
+
+
+class FeaturedModule(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_modules")
+    module = models.ForeignKey(
+        "courses.ModulePage", verbose_name=_("módulo"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("module", "courses.ModulePage")]
+
+
+class StandardPage(Page):
+    """A plain page: about the site, how to stay safe, contact…"""
+
+    intro = models.TextField(_("entradilla"), blank=True)
+    body = RichTextField(_("contenido"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + ["intro", "body"]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("página simple")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Who publishes this site and under which licence."""
+
+    organisation_name = models.CharField(
+        _("nombre de la organización"), max_length=200, default="Taller"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    licence_text = models.CharField(
+        _("licencia"),
+        max_length=200,
+        default="CC BY-SA 4.0",
+        help_text=_("Licencia de los contenidos, que se muestra al pie y en los PDF."),
+    )
+    licence_url = models.URLField(
+        _("enlace a la licencia"),
+        blank=True,
+        default="https://creativecommons.org/licenses/by-sa/4.0/deed.es",
+    )
+    contact_email = models.EmailField(_("correo de contacto"), blank=True)
+    contact_text = models.TextField(
+        _("otros contactos"),
+        blank=True,
+        help_text=_("Teléfono, dirección u otras formas de contacto, en texto simple."),
+    )
+
+    panels = [
+        "organisation_name",
+        FieldPanel("logo"),
+        MultiFieldPanel(["licence_text", "licence_url"], heading=_("Licencia")),
+        MultiFieldPanel(["contact_email", "contact_text"], heading=_("Contacto")),
+    ]
+
+    class Meta:
+        verbose_name = _("ajustes del sitio")

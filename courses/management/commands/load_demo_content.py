@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from courses.demo.loader import CONTENT_DIR, ContentError, DemoLoader
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the starter curriculum (modules, lessons, handouts, facilitator guides) "
+        "from courses/demo/content. Safe to run again: only what changed is updated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--content-dir", default=str(CONTENT_DIR), help="Folder with the TOML sources."
+        )
+
+    def handle(self, *args, content_dir, **options):
+        from pathlib import Path
+
+        try:
+            report = DemoLoader(content_dir=Path(content_dir)).load()
+        except ContentError as error:
+            raise CommandError(f"Demo content not loaded (nothing was changed): {error}") from error
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content: {len(report.created)} created, {len(report.updated)} updated, "
+                    f"{report.unchanged} unchanged."
+                )
+            )
+        if options["verbosity"] > 1:
+            for label in report.created:
+                self.stdout.write(f"  created {label}")
+            for label in report.updated:
+                self.stdout.write(f"  updated {label}")

@@ -1,0 +1,160 @@
+"""Facilitator guides: a module run as a workshop, activity by activity."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
+from ..agenda import build_agenda
+from ..text import lines
+
+NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class FacilitatorGuidePage(Page):
+    """How to run the module as a workshop: preparation, then timed
+    activities in order. Holds what participants never see (notes,
+    answers, safety guidance)."""
+
+    introduction = RichTextField(_("introducción"), blank=True, features=NOTE_FEATURES)
+    preparation = models.TextField(
+        _("preparación"),
+        blank=True,
+        help_text=_("Lo que hay que hacer antes del taller. Un punto por línea."),
+    )
+    start_time = models.TimeField(
+        _("hora de inicio sugerida"),
+        default=datetime.time(9, 0),
+        help_text=_("Para calcular la hora de cada actividad en la agenda."),
+    )
+
+    content_panels = Page.content_panels + [
+        "introduction",
+        "preparation",
+        "start_time",
+        InlinePanel("activities", heading=_("Actividades"), label=_("Actividad"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.RelatedFields(
+            "activities",
+            [
+                index.SearchField("title"),
+                index.SearchField("objectives"),
+                index.SearchField("steps"),
+            ],
+        ),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guía de facilitación")
+        verbose_name_plural = _("guías de facilitación")
+
+    @property
+    def preparation_list(self):
+        return lines(self.preparation)
+
+    @cached_property
+    def activity_list(self):
+        return list(self.activities.all())
+
+    @cached_property
+    def agenda(self):
+        return build_agenda(self.activity_list, start=self.start_time or datetime.time(9, 0))
+
+    @property
+    def total_minutes(self):
+        return self.agenda.total_minutes
+
+    @cached_property
+    def module(self):
+        return self.get_parent().specific
+
+
+class Activity(Orderable, ClusterableModel):
+    """One timed activity of a workshop. A first-class record, so a trainer's
+    own workshop plan can reuse it across modules."""
+
+    class Kind(models.TextChoices):
+        OPENING = "opening", _("Apertura")
+        ENERGISER = "energiser", _("Dinámica de energía")
+        INPUT = "input", _("Exposición")
+        DISCUSSION = "discussion", _("Conversación")
+        REFLECTION = "reflection", _("Reflexión")
+        ROLE_PLAY = "role_play", _("Juego de roles")
+        PRACTICE = "practice", _("Práctica")
+        EVALUATION = "evaluation", _("Evaluación")
+        BREAK = "break", _("Pausa")
+
+    guide = ParentalKey(FacilitatorGuidePage, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("título"), max_length=200)
+    minutes = models.PositiveSmallIntegerField(
+        _("minutos"), validators=[MinValueValidator(1), MaxValueValidator(480)]
+    )
+    kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices, default=Kind.DISCUSSION)
+    objectives = models.TextField(_("objetivos"), blank=True)
+    group_size = models.CharField(_("tamaño del grupo"), max_length=100, blank=True)
+    materials = models.TextField(_("materiales"), blank=True, help_text=_("Uno por línea."))
+    preparation = models.TextField(_("preparación"), blank=True)
+    steps = models.TextField(_("pasos"), blank=True, help_text=_("Un paso por línea, en orden."))
+    facilitator_notes = RichTextField(
+        _("notas para quien facilita"), blank=True, features=NOTE_FEATURES
+    )
+    safety_note = RichTextField(
+        _("cuidado y seguridad"),
+        blank=True,
+        features=NOTE_FEATURES,
+        help_text=_("Contenidos que pueden afectar y cómo cuidar al grupo."),
+    )
+    opt_out = RichTextField(
+        _("alternativa para quien prefiere no participar"), blank=True, features=NOTE_FEATURES
+    )
+    debrief = RichTextField(_("cierre y preguntas"), blank=True, features=NOTE_FEATURES)
+    handouts = ParentalManyToManyField(
+        "courses.HandoutPage", verbose_name=_("hojas que se usan"), blank=True, related_name="+"
+    )
+
+    panels = [
+        MultiFieldPanel(["title", "minutes", "kind", "group_size"], heading=_("Actividad")),
+        "objectives",
+        "materials",
+        "preparation",
+        "steps",
+        "facilitator_notes",
+        "safety_note",
+        "opt_out",
+        "debrief",
+        FieldPanel("handouts"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("actividad")
+        verbose_name_plural = _("actividades")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_break(self):
+        return self.kind == self.Kind.BREAK
+
+    @property
+    def material_list(self):
+        return lines(self.materials)
+
+    @property
+    def step_list(self):
+        return lines(self.steps)

@@ -1,0 +1,108 @@
+"""Lessons (read online) and handouts (printed for workshops)."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from ..text import lines, reading_minutes
+
+
+class LessonPage(Page):
+    """One lesson of a module: a page of learning that works on a cheap
+    phone, with key messages, stories, questions and self-checks."""
+
+    intro = models.TextField(
+        _("entradilla"), max_length=300, help_text=_("Una frase que resume la lección.")
+    )
+    objectives = models.TextField(
+        _("objetivos"), blank=True, help_text=_("Un objetivo por línea.")
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = Page.content_panels + ["intro", "objectives", "body"]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = ["courses.HandoutPage"]
+
+    class Meta:
+        verbose_name = _("lección")
+        verbose_name_plural = _("lecciones")
+
+    @property
+    def objective_list(self):
+        return lines(self.objectives)
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.intro, list(self.body.raw_data))
+
+    @cached_property
+    def module(self):
+        return self.get_parent().specific
+
+    @cached_property
+    def _siblings(self):
+        return list(
+            LessonPage.objects.sibling_of(self, inclusive=True).live().public().order_by("path")
+        )
+
+    def _neighbour(self, step):
+        ids = [lesson.pk for lesson in self._siblings]
+        if self.pk not in ids:
+            return None
+        index_ = ids.index(self.pk) + step
+        return self._siblings[index_] if 0 <= index_ < len(ids) else None
+
+    @property
+    def previous_lesson(self):
+        return self._neighbour(-1)
+
+    @property
+    def next_lesson(self):
+        return self._neighbour(+1)
+
+    @property
+    def position(self):
+        """(number of this lesson, number of lessons) within its module."""
+        ids = [lesson.pk for lesson in self._siblings]
+        return (ids.index(self.pk) + 1 if self.pk in ids else None), len(ids)
+
+    @cached_property
+    def handouts(self):
+        return list(HandoutPage.objects.child_of(self).live().public().order_by("path"))
+
+
+class HandoutPage(Page):
+    """A print-first sheet for participants: one or two pages on paper,
+    large type, space to write. Never holds facilitator notes."""
+
+    intro = models.TextField(
+        _("entradilla"), max_length=300, blank=True, help_text=_("Para qué sirve esta hoja.")
+    )
+    body = StreamField(HandoutStreamBlock(), verbose_name=_("contenido"), blank=True)
+
+    content_panels = Page.content_panels + ["intro", "body"]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.LessonPage", "courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("hoja para participantes")
+        verbose_name_plural = _("hojas para participantes")
+
+    @cached_property
+    def module(self):
+        from .modules import ModulePage
+
+        return ModulePage.objects.ancestor_of(self).first()

@@ -1,0 +1,137 @@
+"""The catalogue of training modules and the module page itself."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..text import lines
+
+
+class ModuleIndexPage(Page):
+    """The catalogue: every published module, filterable by topic."""
+
+    intro = models.TextField(_("introducción"), blank=True)
+
+    content_panels = Page.content_panels + ["intro"]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.ModulePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("catálogo de módulos")
+
+    def modules(self):
+        return (
+            ModulePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("topic", "cover_image")
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .snippets import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = self.modules()
+        topics = Topic.objects.filter(
+            pk__in=modules.exclude(topic=None).values("topic")
+        ).order_by("name")
+        # An unknown topic is not an error: the page says so and shows nothing.
+        chosen = request.GET.get("tema", "")[:100]
+        if chosen:
+            modules = modules.filter(topic__slug=chosen)
+        context.update(
+            modules=modules,
+            topics=topics,
+            chosen_topic=next((t for t in topics if t.slug == chosen), None),
+            topic_query=chosen,
+        )
+        return context
+
+
+class ModulePage(Page):
+    """A training module: a topic, its lessons in order, a facilitator guide
+    and the handouts to print. Learners study it online; trainers run it
+    as a workshop."""
+
+    topic = models.ForeignKey(
+        "courses.Topic",
+        verbose_name=_("tema"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="modules",
+    )
+    summary = models.TextField(
+        _("resumen"), max_length=400, help_text=_("Una o dos frases para el catálogo.")
+    )
+    introduction = RichTextField(
+        _("introducción"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    objectives = models.TextField(
+        _("objetivos de aprendizaje"), blank=True, help_text=_("Un objetivo por línea.")
+    )
+    audience = models.TextField(_("para quién es"), blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("imagen de portada"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        "topic",
+        "summary",
+        "introduction",
+        "objectives",
+        "audience",
+        FieldPanel("cover_image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.SearchField("objectives"),
+        index.FilterField("topic"),
+    ]
+    parent_page_types = ["courses.ModuleIndexPage"]
+    subpage_types = ["courses.LessonPage", "courses.FacilitatorGuidePage", "courses.HandoutPage"]
+
+    class Meta:
+        verbose_name = _("módulo")
+        verbose_name_plural = _("módulos")
+
+    @property
+    def objective_list(self):
+        return lines(self.objectives)
+
+    @cached_property
+    def lessons(self):
+        from .lessons import LessonPage
+
+        return list(LessonPage.objects.child_of(self).live().public().order_by("path"))
+
+    @cached_property
+    def guide(self):
+        from .guides import FacilitatorGuidePage
+
+        return FacilitatorGuidePage.objects.child_of(self).live().public().first()
+
+    @cached_property
+    def handouts(self):
+        """Every handout of the module, in reading order (module's own, then by lesson)."""
+        from .lessons import HandoutPage
+
+        return list(HandoutPage.objects.descendant_of(self).live().public().order_by("path"))
+
+    @cached_property
+    def workshop_minutes(self):
+        """The total length of the workshop, from the guide's timed activities."""
+        return self.guide.total_minutes if self.guide else 0

@@ -1,0 +1,10 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the starter curriculum once into the test database: most tests
+    read it, and each test still runs in a transaction that is rolled back."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
