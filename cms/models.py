@@ -3,13 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -23,13 +25,16 @@ def search(request):
     unknown page number falls back to the nearest one.
     """
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Search by words only: operators and quotes mean nothing to learners and
+    # some database backends reject them.
+    words = " ".join(re.findall(r"\w+", query))
     results = Page.objects.none()
-    if query:
+    if words:
         locale = Locale.objects.filter(language_code=get_language()).first()
         pages = Page.objects.live().public().type(*SEARCHABLE_TYPES)
         if locale:
             pages = pages.filter(locale=locale)
-        results = pages.specific().search(query, operator="and")
+        results = pages.specific().search(words, operator="and")
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("pagina", 1))

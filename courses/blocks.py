@@ -91,7 +91,9 @@ class SelfCheckBlock(blocks.StructBlock):
         icon = "tasks"
         template = "courses/blocks/self_check.html"
         label = _("Pregunta de autoevaluación")
-        description = _("Una pregunta con opciones; quien estudia recibe la devolución al instante.")
+        description = _(
+            "Una pregunta con opciones; quien estudia recibe la devolución al instante."
+        )
         preview_value = {
             "question": "¿La violencia policial es culpa de quien la sufre?",
             "options": [
@@ -170,9 +172,7 @@ class ChecklistBlock(blocks.StructBlock):
 class FillInBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Título"), max_length=120)
     fields = blocks.ListBlock(blocks.CharBlock(label=_("Campo")), label=_("Campos"))
-    lines = blocks.IntegerBlock(
-        label=_("Renglones por campo"), min_value=1, max_value=6, default=1
-    )
+    lines = blocks.IntegerBlock(label=_("Renglones por campo"), min_value=1, max_value=6, default=1)
 
     class Meta:
         icon = "form"
@@ -198,10 +198,14 @@ class FactsBlock(blocks.StructBlock):
         icon = "table"
         template = "courses/blocks/facts.html"
         label = _("Lista de datos")
-        description = _("Dos columnas, etiqueta y texto: una línea de tiempo o un resumen en una página.")
+        description = _(
+            "Dos columnas, etiqueta y texto: una línea de tiempo o un resumen en una página."
+        )
         preview_value = {
             "title": "Fechas",
-            "rows": [{"label": "2 de junio", "text": "Día Internacional de las Trabajadoras Sexuales"}],
+            "rows": [
+                {"label": "2 de junio", "text": "Día Internacional de las Trabajadoras Sexuales"}
+            ],
         }
 
 

@@ -30,7 +30,7 @@ def reading_minutes(*values):
 
 
 def format_minutes(total):
-    """"45 min", "1 h", "3 h 40 min"."""
+    """ "45 min", "1 h", "3 h 40 min"."""
     hours, minutes = divmod(int(total or 0), 60)
     if not hours:
         return ngettext("%(m)d min", "%(m)d min", minutes) % {"m": minutes}

@@ -39,7 +39,9 @@ def _circle(draw, cx, cy, r, fill, outline=None, width=0):
 
 
 def _line(draw, points, fill, width):
-    draw.line([(x * SCALE, y * SCALE) for x, y in points], fill=fill, width=width * SCALE, joint="curve")
+    draw.line(
+        [(x * SCALE, y * SCALE) for x, y in points], fill=fill, width=width * SCALE, joint="curve"
+    )
 
 
 def _poly(draw, points, fill):
@@ -48,14 +50,23 @@ def _poly(draw, points, fill):
 
 def _rect(draw, box, fill, radius=0, outline=None, width=0):
     draw.rounded_rectangle(
-        [v * SCALE for v in box], radius=radius * SCALE, fill=fill, outline=outline, width=width * SCALE
+        [v * SCALE for v in box],
+        radius=radius * SCALE,
+        fill=fill,
+        outline=outline,
+        width=width * SCALE,
     )
 
 
 def _figure(draw, cx, cy, colour, size=1.0):
     """A person as two simple shapes: a head and a rounded body."""
     _circle(draw, cx, cy - 70 * size, 28 * size, colour)
-    _rect(draw, (cx - 42 * size, cy - 34 * size, cx + 42 * size, cy + 70 * size), colour, radius=40 * size)
+    _rect(
+        draw,
+        (cx - 42 * size, cy - 34 * size, cx + 42 * size, cy + 70 * size),
+        colour,
+        radius=40 * size,
+    )
 
 
 def _heart(draw, cx, cy, size, fill):
@@ -135,7 +146,13 @@ def arbol_de_problemas():
     _poly(draw, [(550, 560), (650, 560), (630, 300), (570, 300)], (120, 80, 50))
     for dx, dy in ((-150, -140), (150, -140), (-90, -230), (90, -230)):
         _line(draw, [(600, 340), (600 + dx, 300 + dy)], (120, 80, 50), 20)
-    for cx, cy, r in ((600, 190, 170), (400, 260, 130), (800, 260, 130), (490, 120, 110), (710, 120, 110)):
+    for cx, cy, r in (
+        (600, 190, 170),
+        (400, 260, 130),
+        (800, 260, 130),
+        (490, 120, 110),
+        (710, 120, 110),
+    ):
         _circle(draw, cx, cy, r, LEAF)
     for cx, cy in ((450, 220), (760, 200), (600, 120), (560, 290)):
         _circle(draw, cx, cy, 22, CORAL)
@@ -166,9 +183,14 @@ def mapa_de_poder():
     _poly(draw, [(1050, 385), (1090, 400), (1050, 415)], INK)
     _poly(draw, [(585, 80), (600, 40), (615, 80)], INK)
     dots = [
-        (300, 200, 60, CORAL), (450, 300, 35, CORAL), (760, 180, 70, TEAL),
-        (930, 290, 40, TEAL), (320, 560, 30, SUN), (480, 620, 45, SUN),
-        (800, 560, 55, PLUM), (950, 640, 25, PLUM),
+        (300, 200, 60, CORAL),
+        (450, 300, 35, CORAL),
+        (760, 180, 70, TEAL),
+        (930, 290, 40, TEAL),
+        (320, 560, 30, SUN),
+        (480, 620, 45, SUN),
+        (800, 560, 55, PLUM),
+        (950, 640, 25, PLUM),
     ]
     for x, y, r, colour in dots:
         _circle(draw, x, y, r, colour)

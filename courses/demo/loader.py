@@ -258,7 +258,10 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name="Taller",
             )
         elif site.root_page_id != home.pk:
@@ -284,17 +287,18 @@ class DemoLoader:
 
     def update_page(self, page, values, label, activities=None):
         changed = any(_differs(page, key, value) for key, value in values.items())
-        if activities is not None:
-            if [_activity_values(a) for a in page.activities.all()] != activities:
-                changed = True
-                existing = list(page.activities.all())
-                updated = []
-                for i, data in enumerate(activities):
-                    activity = existing[i] if i < len(existing) else Activity()
-                    for key, value in data.items():
-                        setattr(activity, key, value)
-                    updated.append(activity)
-                page.activities = updated
+        existing = list(page.activities.all()) if activities is not None else []
+        if activities is not None and [_activity_values(a) for a in existing] != activities:
+            # Update activities in place, so their ids (which plans may point
+            # to) survive an edit of the source.
+            changed = True
+            updated = []
+            for i, data in enumerate(activities):
+                activity = existing[i] if i < len(existing) else Activity()
+                for key, value in data.items():
+                    setattr(activity, key, value)
+                updated.append(activity)
+            page.activities = updated
         if changed:
             for key, value in values.items():
                 setattr(page, key, value)
@@ -425,7 +429,10 @@ class DemoLoader:
                 "explanation": to_html(block.get("explanation", "")),
             },
             "glossary": lambda: {"term": self.terms[block["term"]].pk},
-            "checklist": lambda: {"title": block["title"], "items": list_items(block["items"], *ident)},
+            "checklist": lambda: {
+                "title": block["title"],
+                "items": list_items(block["items"], *ident),
+            },
             "fill_in": lambda: {
                 "title": block["title"],
                 "fields": list_items(block["fields"], *ident),

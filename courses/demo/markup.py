@@ -40,7 +40,9 @@ def _chunk_to_html(chunk_lines):
     def flush_list():
         nonlocal list_tag
         if list_tag:
-            out.append(f"<{list_tag}>{''.join(f'<li>{inline(i)}</li>' for i in items)}</{list_tag}>")
+            out.append(
+                f"<{list_tag}>{''.join(f'<li>{inline(i)}</li>' for i in items)}</{list_tag}>"
+            )
             items.clear()
             list_tag = None
 

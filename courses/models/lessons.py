@@ -19,9 +19,7 @@ class LessonPage(Page):
     intro = models.TextField(
         _("entradilla"), max_length=300, help_text=_("Una frase que resume la lección.")
     )
-    objectives = models.TextField(
-        _("objetivos"), blank=True, help_text=_("Un objetivo por línea.")
-    )
+    objectives = models.TextField(_("objetivos"), blank=True, help_text=_("Un objetivo por línea."))
     body = StreamField(LessonStreamBlock(), verbose_name=_("contenido"), blank=True)
 
     content_panels = Page.content_panels + ["intro", "objectives", "body"]

@@ -39,9 +39,9 @@ class ModuleIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules()
-        topics = Topic.objects.filter(
-            pk__in=modules.exclude(topic=None).values("topic")
-        ).order_by("name")
+        topics = Topic.objects.filter(pk__in=modules.exclude(topic=None).values("topic")).order_by(
+            "name"
+        )
         # An unknown topic is not an error: the page says so and shows nothing.
         chosen = request.GET.get("tema", "")[:100]
         if chosen:

@@ -56,8 +56,14 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.home,
             StandardPage,
-            nested_form_data({"title": "Contacto", "slug": "contacto", "intro": "Cómo escribirnos",
-                              "body": rich_text("<p>Escríbenos.</p>")}),
+            nested_form_data(
+                {
+                    "title": "Contacto",
+                    "slug": "contacto",
+                    "intro": "Cómo escribirnos",
+                    "body": rich_text("<p>Escríbenos.</p>"),
+                }
+            ),
         )
 
     def test_create_module(self):
@@ -107,8 +113,13 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
             self.module,
             LessonPage,
             nested_form_data(
-                {"title": "Nueva lección", "slug": "nueva", "intro": "Resumen", "objectives": "",
-                 "body": body}
+                {
+                    "title": "Nueva lección",
+                    "slug": "nueva",
+                    "intro": "Resumen",
+                    "objectives": "",
+                    "body": body,
+                }
             ),
         )
         lesson = LessonPage.objects.get(slug="nueva")

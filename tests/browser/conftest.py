@@ -1,0 +1,135 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against the site
+served the way production serves it (gunicorn, production settings,
+WhiteNoise) from a fresh SQLite database with the demo curriculum.
+
+They are skipped, with a plain notice, where Chromium is not installed,
+unless TALLER_REQUIRE_BROWSER is set (CI sets it, so they always run there).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+PROJECT = Path(__file__).resolve().parents[2]
+ARTIFACTS = PROJECT / ".artifacts"
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    message = "Chromium is not installed (Debian: apt-get install chromium): browser tests skipped"
+    if os.environ.get("TALLER_REQUIRE_BROWSER"):
+        raise pytest.UsageError(message.replace("skipped", "required by TALLER_REQUIRE_BROWSER"))
+    skip = pytest.mark.skip(reason=message)
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The demo site under gunicorn with production settings; yields its base URL."""
+    folder = tmp_path_factory.mktemp("site")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "browser-tests-only",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "SERVE_MEDIA": "true",
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(PROJECT / "manage.py")]
+    for command in (
+        ["migrate", "--noinput"],
+        ["collectstatic", "--noinput"],
+        ["load_demo_content"],
+    ):
+        subprocess.run(manage + command + ["-v0"], env=env, cwd=PROJECT, check=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cms.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--no-control-socket",
+        ],
+        env=env,
+        cwd=PROJECT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page, name):
+    """Keep a full-page screenshot for people to look at (.artifacts/, git-ignored)."""
+    ARTIFACTS.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "screenshots" / f"{name}.png", full_page=True)

@@ -1,0 +1,49 @@
+import pytest
+
+from courses.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, **params):
+    response = client.get("/es/buscar/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_finds_a_lesson_by_a_word_of_its_body(client):
+    # "Dayana" appears only inside a story block of one lesson.
+    lesson = LessonPage.objects.get(slug="derechos-que-siempre-valen")
+    assert "Dayana" in str(lesson.body.raw_data)
+    html = search(client, q="Dayana")
+    assert lesson.title in html
+    assert "1 resultado" in html
+
+
+def test_search_without_a_query_shows_the_form(client):
+    html = search(client)
+    assert 'name="q"' in html
+    assert "resultado" not in html
+
+
+def test_odd_queries_get_a_normal_page(client):
+    for params in (
+        {"q": "a" * 10_000},
+        {"q": "derechos", "pagina": "abc"},
+        {"q": "derechos", "pagina": "-3"},
+        {"q": "derechos", "pagina": "999999999999999999999"},
+        {"q": "\x00\x01 )( AND OR \"'"},
+        {"q": "%%%"},
+        {"q": ["uno", "dos"]},
+    ):
+        search(client, **params)
+
+
+def test_search_only_lists_published_pages(client):
+    lesson = LessonPage.objects.get(slug="derechos-que-siempre-valen")
+    lesson.unpublish()
+    assert lesson.title not in search(client, q="Dayana")
+
+
+def test_only_get_is_allowed(client):
+    assert client.post("/es/buscar/", {"q": "x"}).status_code == 405

@@ -1,0 +1,54 @@
+"""A workshop's timing: start times, running totals and the total."""
+
+from datetime import time
+from types import SimpleNamespace
+
+import pytest
+
+from courses.agenda import build_agenda
+from courses.models import FacilitatorGuidePage
+from courses.text import format_minutes
+
+
+def items(*minutes):
+    return [SimpleNamespace(minutes=m) for m in minutes]
+
+
+def test_each_activity_starts_when_the_previous_one_ends():
+    agenda = build_agenda(items(20, 10, 35, 15), start=time(9, 0))
+    assert [row.starts for row in agenda] == [time(9, 0), time(9, 20), time(9, 30), time(10, 5)]
+    assert [row.ends for row in agenda] == [time(9, 20), time(9, 30), time(10, 5), time(10, 20)]
+    assert [row.cumulative for row in agenda] == [20, 30, 65, 80]
+    assert agenda.total_minutes == 80
+    assert agenda.ends == time(10, 20)
+
+
+def test_an_empty_workshop_lasts_nothing():
+    agenda = build_agenda([], start=time(14, 30))
+    assert agenda.total_minutes == 0
+    assert agenda.ends == time(14, 30)
+
+
+def test_a_workshop_may_run_past_midnight_without_error():
+    agenda = build_agenda(items(90), start=time(23, 0))
+    assert agenda.ends == time(0, 30)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"), [(45, "45 min"), (60, "1 h"), (220, "3 h 40 min"), (0, "0 min")]
+)
+def test_durations_read_as_people_say_them(minutes, text):
+    assert format_minutes(minutes) == text
+
+
+@pytest.mark.django_db
+def test_the_guide_page_shows_start_times_and_the_total(client):
+    guide = FacilitatorGuidePage.objects.live().first()
+    response = client.get(guide.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for row in guide.agenda:
+        assert row.starts.strftime("%H:%M") in html
+    total = format_minutes(guide.total_minutes)
+    assert f"duración total: {total}" in html
+    assert f"{guide.agenda.start:%H:%M} a {guide.agenda.ends:%H:%M}" in html
