@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Sitio")
+
+    def ready(self):
+        from .caching import connect_invalidation
+
+        connect_invalidation()

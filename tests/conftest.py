@@ -9,3 +9,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     read it, and each test still runs in a transaction that is rolled back."""
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back
+    after a test, and cached pages must not outlive what they show."""
+    from django.core.cache import cache
+
+    cache.clear()

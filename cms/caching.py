@@ -1,0 +1,121 @@
+"""Whole-page cache for anonymous visitors, emptied on every publish.
+
+Nearly every request is an anonymous learner reading a published page, and
+those pages are the same for everybody: we keep the rendered response in the
+cache (Redis when REDIS_URL is set, so every app server shares it) and serve
+it without touching the database.
+
+Invalidation is by generation: every key contains a random token, and a
+publish (or any edit that shows on public pages) replaces the token. Old
+entries are never read again and expire on their own. A random token, not a
+counter, so an evicted generation key can never bring old entries back.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+GENERATION_KEY = "page-cache:generation"
+# Query parameters that select public content; any other parameter (a search
+# query, for example) bypasses the cache, so nothing a visitor types is kept.
+CACHEABLE_PARAMETERS = {"tema", "pais"}
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def invalidate_pages(**kwargs):
+    """Forget every cached page (connected to publish and edit signals)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def is_cacheable_request(request):
+    if request.method != "GET" or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if request.path.startswith(SKIPPED_PREFIXES) or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    return set(request.GET) <= CACHEABLE_PARAMETERS
+
+
+def is_cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        if not self.timeout or not is_cacheable_request(request):
+            return self.get_response(request)
+        key = self.cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            # Browsers and proxies may keep the page but must ask again (a
+            # cheap 304 thanks to the ETag), so a publish shows at once.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if settings.FRONTEND_CACHE_SECONDS:
+                patch_cache_control(response, s_maxage=settings.FRONTEND_CACHE_SECONDS)
+            cache.set(
+                key,
+                (response.status_code, list(response.items()), response.content),
+                self.timeout,
+            )
+        return response
+
+    @staticmethod
+    def cache_key(request):
+        query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
+        address = f"{request.get_host()}{request.path}?{query}".encode()
+        return f"page-cache:{current_generation()}:{hashlib.sha256(address).hexdigest()}"
+
+
+def connect_invalidation():
+    """Empty the page cache whenever something visible on public pages changes."""
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from cms.models import SiteSettings
+    from courses.models import GlossaryTerm, Topic
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
+    shown_on_pages = (Topic, GlossaryTerm, SiteSettings, Site, get_image_model())
+    for model in shown_on_pages:
+        post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")
+
+    def page_deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):
+            invalidate_pages()
+
+    post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted", weak=False)

@@ -1,0 +1,108 @@
+"""Anonymous pages come from the cache, and a publish shows at once."""
+
+import gzip
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from courses.models import LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url, **extra):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **extra)
+    assert response.status_code == 200
+    return len(context.captured_queries), response
+
+
+@pytest.fixture
+def lesson():
+    return LessonPage.objects.get(slug="derechos-que-siempre-valen")
+
+
+def test_a_second_visit_is_served_without_touching_the_database(client, lesson):
+    first, _ = queries_for(client, lesson.url)
+    second, response = queries_for(client, lesson.url)
+    assert first > 0
+    assert second == 0
+    assert lesson.title in response.content.decode()
+
+
+def test_publishing_shows_the_new_version_at_once(client, lesson):
+    client.get(lesson.url)
+    client.get(lesson.module.url)
+    lesson.title = "Un título recién publicado"
+    lesson.save_revision().publish()
+    assert "Un título recién publicado" in client.get(lesson.url).content.decode()
+    # Pages that list the lesson change too.
+    assert "Un título recién publicado" in client.get(lesson.module.url).content.decode()
+
+
+def test_unpublishing_removes_the_page_at_once(client, lesson):
+    client.get(lesson.url)
+    lesson.unpublish()
+    assert client.get(lesson.url).status_code == 404
+
+
+def test_editing_a_snippet_shows_at_once(client):
+    from courses.models import GlossaryTerm
+
+    glossary_url = "/es/glosario/"
+    client.get(glossary_url)
+    term = GlossaryTerm.objects.first()
+    term.term = "Palabra renovada"
+    term.save()
+    assert "Palabra renovada" in client.get(glossary_url).content.decode()
+
+
+def test_logged_in_editors_always_get_a_fresh_page(client, lesson, django_user_model):
+    client.get(lesson.url)
+    user = django_user_model.objects.create_superuser("editora", "", "una clave larga 123")
+    client.force_login(user)
+    count, response = queries_for(client, lesson.url)
+    assert count > 0
+    assert "wagtail-userbar" in response.content.decode()
+
+
+def test_search_queries_are_never_cached(client):
+    first, _ = queries_for(client, "/es/buscar/", data={"q": "derechos"})
+    second, _ = queries_for(client, "/es/buscar/", data={"q": "derechos"})
+    assert first > 0 and second > 0
+
+
+def test_topic_filter_is_cached_per_topic(client):
+    queries_for(client, "/es/modulos/", data={"tema": "derechos"})
+    count, response = queries_for(client, "/es/modulos/", data={"tema": "derechos"})
+    assert count == 0
+    _, other = queries_for(client, "/es/modulos/", data={"tema": "incidencia"})
+    assert response.content != other.content
+
+
+def test_pages_are_revalidated_cheaply_with_etags(client, lesson):
+    response = client.get(lesson.url)
+    assert "public" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+    etag = response["ETag"]
+    not_modified = client.get(lesson.url, HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+
+
+def test_html_is_compressed_when_the_browser_accepts_it(client, lesson):
+    response = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content).decode()
+    assert lesson.title in html
+    assert len(response.content) < len(html.encode()) / 2
+
+
+def test_the_admin_is_never_compressed_or_cached(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editora", "", "una clave larga 123")
+    client.force_login(user)
+    response = client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
