@@ -19,7 +19,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage, StandardPage
+from cms.models import HomePage, SiteSettings, StandardPage
 from courses.blocks import HandoutStreamBlock, LessonStreamBlock
 from courses.models import (
     Activity,
@@ -257,7 +257,7 @@ class DemoLoader:
             self.update_page(home, values, "home page")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(
+            site = Site.objects.create(
                 hostname="localhost",
                 port=80,
                 root_page=home,
@@ -267,6 +267,9 @@ class DemoLoader:
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
+        # Create the site's settings now (with their defaults) rather than on
+        # the first visit, which would empty the page cache it fills.
+        SiteSettings.for_site(site)
         return home
 
     def save_page(self, parent, model, slug, *, activities=None, **values):
