@@ -112,6 +112,24 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         default="https://creativecommons.org/licenses/by-sa/4.0/deed.es",
     )
+    default_paper = models.CharField(
+        _("tamaño de papel de los PDF"),
+        max_length=10,
+        choices=[("a4", _("A4")), ("letter", _("Carta (EE. UU.)"))],
+        default="a4",
+        help_text=_(
+            "El papel de los enlaces «Descargar PDF». El otro tamaño sigue disponible "
+            "en un enlace aparte."
+        ),
+    )
+    discreet_downloads = models.BooleanField(
+        _("nombres discretos en las descargas"),
+        default=False,
+        help_text=_(
+            "Los PDF se llaman, por ejemplo, «taller-modulo-2-guia.pdf» y su título no "
+            "menciona el tema: para quien teme que alguien vea sus descargas."
+        ),
+    )
     contact_email = models.EmailField(_("correo de contacto"), blank=True)
     contact_text = models.TextField(
         _("otros contactos"),
@@ -123,6 +141,7 @@ class SiteSettings(BaseSiteSetting):
         "organisation_name",
         FieldPanel("logo"),
         MultiFieldPanel(["licence_text", "licence_url"], heading=_("Licencia")),
+        MultiFieldPanel(["default_paper", "discreet_downloads"], heading=_("PDF para imprimir")),
         MultiFieldPanel(["contact_email", "contact_text"], heading=_("Contacto")),
     ]
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Cursos")
+
+    def ready(self):
+        from .printing import signals
+
+        signals.connect()

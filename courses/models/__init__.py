@@ -1,6 +1,7 @@
 from .guides import Activity, FacilitatorGuidePage
 from .lessons import HandoutPage, LessonPage
 from .modules import ModuleIndexPage, ModulePage
+from ..printing.models import PrintedFile, RenderLock
 from .snippets import GlossaryPage, GlossaryTerm, Topic
 
 __all__ = [
@@ -12,5 +13,7 @@ __all__ = [
     "LessonPage",
     "ModuleIndexPage",
     "ModulePage",
+    "PrintedFile",
+    "RenderLock",
     "Topic",
 ]

@@ -15,12 +15,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..agenda import build_agenda
+from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
 NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class FacilitatorGuidePage(Page):
+class FacilitatorGuidePage(WorkshopPackMixin, Page):
     """How to run the module as a workshop: preparation, then timed
     activities in order. Holds what participants never see (notes,
     answers, safety guidance)."""

@@ -9,10 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
 
-class LessonPage(Page):
+class LessonPage(PrintableMixin, Page):
     """One lesson of a module: a page of learning that works on a cheap
     phone, with key messages, stories, questions and self-checks."""
 
@@ -78,7 +79,7 @@ class LessonPage(Page):
         return list(HandoutPage.objects.child_of(self).live().public().order_by("path"))
 
 
-class HandoutPage(Page):
+class HandoutPage(PrintableMixin, Page):
     """A print-first sheet for participants: one or two pages on paper,
     large type, space to write. Never holds facilitator notes."""
 

@@ -1,0 +1,464 @@
+"""What can be printed: one class per kind of document.
+
+A document knows which pages it is made of (so its cache key changes when
+any of them is published again), how it is named (plainly, or discreetly
+when the site asks for it) and how its HTML is built. Rendering and
+caching live elsewhere; this module only describes.
+"""
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from wagtail.models import Page, Site
+
+from . import conf
+
+# Bump when a change to this package changes what a PDF looks like in a way
+# the template and CSS fingerprint cannot see.
+FORMAT_VERSION = 1
+TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
+
+WEB_ONLY_TEMPLATES = {"links.html", "error.html"}
+PAPER_CSS = {"a4": "A4", "letter": "letter"}
+
+
+def paper_label(paper):
+    return {"a4": pgettext("papel", "A4"), "letter": pgettext("papel", "Carta")}[paper]
+
+
+class NotPrintable(Http404):
+    """No such printed version of this page."""
+
+
+@dataclass
+class PrintDocument:
+    page: Page
+    paper: str
+    language: str
+    preview: bool = False
+
+    variant = ""
+    extension = "pdf"
+    content_type = "application/pdf"
+    template = ""
+
+    # What the document is made of
+
+    @cached_property
+    def module(self):
+        from courses.models import ModulePage
+
+        if isinstance(self.page, ModulePage):
+            return self.page
+        try:
+            parent = self.page.get_parent()
+        except Exception:  # an unsaved draft in preview has no place in the tree yet
+            return None
+        while parent is not None and not isinstance(parent.specific, ModulePage):
+            parent = parent.get_parent() if parent.depth > 1 else None
+        return parent.specific if parent is not None else None
+
+    def pages(self):
+        """The pages whose published content appears in this document."""
+        return [p for p in (self.page, self.module) if p is not None]
+
+    @cached_property
+    def site(self):
+        site = None
+        try:
+            site = self.page.get_site()
+        except Exception:
+            site = None
+        if site is None and self.module is not None:
+            site = self.module.get_site()
+        return site or Site.objects.filter(is_default_site=True).first()
+
+    @cached_property
+    def site_settings(self):
+        from cms.models import SiteSettings
+
+        return SiteSettings.for_site(self.site) if self.site else SiteSettings()
+
+    @cached_property
+    def base_url(self):
+        root = self.site.root_url if self.site else settings.WAGTAILADMIN_BASE_URL
+        return root.rstrip("/") + "/"
+
+    @property
+    def paper_label(self):
+        return paper_label(self.paper)
+
+    @property
+    def discreet(self):
+        return bool(getattr(self.site_settings, "discreet_downloads", False))
+
+    # The cache key
+
+    def key(self):
+        """A name for this exact document: pages and their published
+        revisions, language, paper, variant, site settings and the print
+        layout. Keyed with SECRET_KEY so storage names cannot be guessed."""
+        s = self.site_settings
+        parts = {
+            "format": FORMAT_VERSION,
+            "layout": layout_fingerprint(),
+            "variant": self.variant,
+            "paper": self.paper,
+            "language": self.language,
+            "base": self.base_url,
+            "settings": [
+                s.organisation_name,
+                s.licence_text,
+                s.licence_url,
+                s.logo_id,
+                self.discreet,
+            ],
+            "pages": [(p.pk, revision_marker(p)) for p in self.pages()],
+            "extra": self.key_extra(),
+        }
+        encoded = json.dumps(parts, sort_keys=True, default=str)
+        return salted_hmac("taller.printing", encoded, algorithm="sha256").hexdigest()
+
+    def key_extra(self):
+        return None
+
+    # Names
+
+    @cached_property
+    def module_number(self):
+        from courses.models import ModulePage
+
+        if self.module is None:
+            return 0
+        ids = list(
+            ModulePage.objects.sibling_of(self.module, inclusive=True)
+            .live()
+            .order_by("path")
+            .values_list("pk", flat=True)
+        )
+        return ids.index(self.module.pk) + 1 if self.module.pk in ids else 0
+
+    def neutral_name(self):
+        """Words that say nothing about the topic: "módulo 2, hoja 3"."""
+        raise NotImplementedError
+
+    def plain_name(self):
+        raise NotImplementedError
+
+    @property
+    def title(self):
+        with translation.override(self.language):
+            if self.discreet:
+                return f"{self.site_name} · {self.neutral_name()}"
+            return self.plain_name()
+
+    @property
+    def site_name(self):
+        return getattr(settings, "WAGTAIL_SITE_NAME", "Taller")
+
+    @property
+    def author(self):
+        if self.discreet:
+            return self.site_name
+        return self.site_settings.organisation_name or self.site_name
+
+    @property
+    def file_name(self):
+        with translation.override(self.language):
+            if self.discreet:
+                stem = slugify(f"{self.site_name} {self.neutral_name()}")
+            else:
+                stem = slugify(self.plain_name())
+            if self.paper != "a4":
+                stem += "-" + slugify(paper_label(self.paper))
+        return f"{stem[:120]}.{self.extension}"
+
+    # Rendering
+
+    @property
+    def published(self):
+        dates = [p.last_published_at for p in self.pages() if p.last_published_at]
+        return max(dates) if dates else timezone.now()
+
+    def context(self):
+        s = self.site_settings
+        return {
+            "doc": self,
+            "page": self.page,
+            "module": self.module,
+            "site_settings": s,
+            "print_css": static("print/print.css"),
+            "paper_css": PAPER_CSS[self.paper],
+            "running_title": self.module.title if self.module else self.page.title,
+            "licence": s.licence_text,
+            "organisation": self.author,
+        }
+
+    def html(self, **extra):
+        with translation.override(self.language):
+            return render_to_string(self.template, {**self.context(), **extra})
+
+    def html_parts(self):
+        """(parts, cover) for render.render_pdf."""
+        return [self.html()], None
+
+    def render_bytes(self):
+        """Render now (no cache): ``(bytes, page_count)``."""
+        from .render import render_pdf
+
+        parts, cover = self.html_parts()
+        return render_pdf(parts, self.base_url, cover=cover)
+
+
+class HandoutDocument(PrintDocument):
+    """A participant handout: what people take home. No facilitator notes."""
+
+    variant = "participant"
+    template = "print/handout.html"
+
+    @cached_property
+    def number(self):
+        handouts = self.module.handouts if self.module else []
+        ids = [h.pk for h in handouts]
+        return ids.index(self.page.pk) + 1 if self.page.pk in ids else 0
+
+    def neutral_name(self):
+        return _("módulo %(m)s, hoja %(n)s") % {"m": self.module_number, "n": self.number}
+
+    def plain_name(self):
+        return self.page.title
+
+
+class LessonDocument(PrintDocument):
+    """A lesson on paper, for participants: self-checks without answers."""
+
+    variant = "participant"
+    template = "print/lesson.html"
+
+    def neutral_name(self):
+        number = self.page.position[0] if not self.preview else None
+        return _("módulo %(m)s, lección %(n)s") % {"m": self.module_number, "n": number or 0}
+
+    def plain_name(self):
+        return self.page.title
+
+
+class GuideDocument(PrintDocument):
+    """The facilitator guide: the module run as a workshop, with notes,
+    safety guidance, the handouts as an annex and the self-check answers."""
+
+    variant = "facilitator"
+    template = "print/guide.html"
+    include_handouts = True
+
+    @cached_property
+    def handouts(self):
+        return list(self.module.handouts) if self.module else []
+
+    @cached_property
+    def lessons(self):
+        return list(self.module.lessons) if self.module else []
+
+    def pages(self):
+        return super().pages() + self.handouts + self.lessons
+
+    def neutral_name(self):
+        return _("módulo %(m)s, guía") % {"m": self.module_number}
+
+    def plain_name(self):
+        module = self.module.title if self.module else ""
+        return _("%(module)s: guía de facilitación") % {"module": module}
+
+    def context(self):
+        from .content import guide_context
+
+        return {
+            **super().context(),
+            **guide_context(self.page, self.handouts, self.lessons),
+            "include_handouts": self.include_handouts,
+        }
+
+
+class PackDocument(GuideDocument):
+    """The workshop pack as one PDF: a page on how to print it, the guide,
+    then every handout, each with its own page numbers."""
+
+    variant = "pack"
+    include_handouts = False
+
+    def neutral_name(self):
+        return _("módulo %(m)s, paquete") % {"m": self.module_number}
+
+    def plain_name(self):
+        module = self.module.title if self.module else ""
+        return _("%(module)s: paquete del taller") % {"module": module}
+
+    def handout_documents(self):
+        return [
+            HandoutDocument(h, self.paper, self.language, preview=self.preview)
+            for h in self.handouts
+        ]
+
+    def html_parts(self):
+        handouts = self.handout_documents()
+        parts = [self.html()] + [doc.html() for doc in handouts]
+        names = [_("Guía de facilitación")] + [doc.page.title for doc in handouts]
+
+        def cover(counts, cover_pages):
+            rows, start = [], cover_pages + 1
+            for index, (name, count) in enumerate(zip(names, counts, strict=True)):
+                rows.append(
+                    {
+                        "name": name,
+                        "first": start,
+                        "last": start + count - 1,
+                        "pages": count,
+                        "is_guide": index == 0,
+                    }
+                )
+                start += count
+            with translation.override(self.language):
+                return render_to_string(
+                    "print/pack_cover.html", {**self.base_context(), "parts": rows}
+                )
+
+        return parts, cover
+
+    def base_context(self):
+        return PrintDocument.context(self)
+
+
+class PackZipDocument(PackDocument):
+    """The workshop pack as a ZIP of separate PDFs and a "how to print" note."""
+
+    variant = "pack-zip"
+    extension = "zip"
+    content_type = "application/zip"
+
+    def part_documents(self):
+        return [GuideDocument(self.page, self.paper, self.language)] + self.handout_documents()
+
+    def key_extra(self):
+        return [doc.key() for doc in self.part_documents()]
+
+    def render_bytes(self):
+        """A ZIP of the guide and handout PDFs (rendered or taken from the
+        cache) and a plain-text note on how to print them."""
+        from . import store
+
+        parts = []
+        for document in self.part_documents():
+            record = store.ensure(document)
+            source = store.read(record)
+            if source is None:  # storage lost it: render it again
+                source = store.read(store.ensure(document))
+            with source:
+                parts.append((document, record, source.read()))
+        stamp = timezone.localtime(self.published).timetuple()[:6]
+        names = set()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            rows = []
+            for document, record, data in parts:
+                name = _unique(document.file_name, names)
+                archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_STORED)
+                rows.append({"file": name, "pages": record.pages, "document": document})
+            with translation.override(self.language):
+                note_name = _unique(slugify(_("como imprimir")) + ".txt", names)
+                note = render_to_string(
+                    "print/pack_readme.txt", {**self.base_context(), "rows": rows}
+                )
+            note = note.replace("\r\n", "\n").replace("\n", "\r\n")  # readable in Notepad too
+            archive.writestr(zipfile.ZipInfo(note_name, stamp), note, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue(), None
+
+
+def _unique(name, taken):
+    stem, dot, extension = name.rpartition(".")
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate = f"{stem}-{n}{dot}{extension}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def revision_marker(page):
+    if getattr(page, "live_revision_id", None):
+        return page.live_revision_id
+    stamp = page.last_published_at or page.latest_revision_created_at
+    return stamp.isoformat() if stamp else "draft"
+
+
+@cache
+def layout_fingerprint():
+    """A digest of what decides how a PDF looks (print templates, print CSS,
+    the code that builds and renders them), so a deploy that changes it
+    renders PDFs again. Web-only templates and serving code are left out."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    files = [
+        *sorted(TEMPLATE_DIR.rglob("*")),
+        *sorted(STATIC_DIR.rglob("*")),
+        *(here / name for name in ("documents.py", "content.py", "render.py")),
+        here.parent / "templatetags" / "print_tags.py",
+    ]
+    for path in files:
+        if path.is_file() and path.name not in WEB_ONLY_TEMPLATES:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def documents_for(page):
+    """The variants each page type offers, default first."""
+    from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage
+
+    if isinstance(page, HandoutPage):
+        return {"participant": HandoutDocument}
+    if isinstance(page, LessonPage):
+        return {"participant": LessonDocument}
+    if isinstance(page, FacilitatorGuidePage):
+        return {"facilitator": GuideDocument, "pack": PackDocument, "pack-zip": PackZipDocument}
+    return {}
+
+
+def default_paper(page):
+    document = PrintDocument(page, "a4", "es")
+    paper = getattr(document.site_settings, "default_paper", "a4")
+    return paper if paper in conf.PAPERS else "a4"
+
+
+def document_for(page, variant=None, paper=None, language=None, preview=False):
+    """The document for ``page`` in ``variant`` on ``paper``, or NotPrintable."""
+    page = page.specific
+    kinds = documents_for(page)
+    if not kinds:
+        raise NotPrintable(f"{type(page).__name__} has no printed version")
+    variant = variant or next(iter(kinds))
+    if variant not in kinds:
+        raise NotPrintable(f"no {variant!r} version of {type(page).__name__}")
+    paper = paper or default_paper(page)
+    if paper not in conf.PAPERS:
+        raise NotPrintable(f"unknown paper {paper!r}")
+    language = language or page.locale.language_code
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", language):
+        raise NotPrintable("bad language")
+    return kinds[variant](page, paper, language, preview=preview)

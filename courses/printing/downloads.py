@@ -1,0 +1,84 @@
+"""Download links for the web pages, each with its size when it is known.
+
+The size is known once the file is cached (rendered on publish by a worker,
+by ``build_pdfs``, or by a first download). Working it out costs one query
+for all links of a page: the cache keys are computed from data the page
+already has, then looked up together.
+"""
+
+from dataclasses import dataclass
+
+from . import conf
+from .documents import document_for, documents_for
+from .models import PrintedFile
+
+ROUTES = {
+    "participant": ("pdf", "pdf_paper"),
+    "facilitator": ("pdf", "pdf_paper"),
+    "pack": ("pack_pdf", "pack_pdf_paper"),
+    "pack-zip": ("pack_zip", "pack_zip_paper"),
+}
+SHARED = ("module", "site", "site_settings", "base_url", "handouts", "lessons", "module_number")
+
+
+@dataclass
+class Download:
+    url: str
+    variant: str
+    paper: str
+    paper_label: str
+    extension: str
+    is_default_paper: bool
+    size: int | None = None
+    pages: int | None = None
+
+
+def downloads_for(page, variants=None):
+    """Download links for ``page``: every variant it offers (or those named),
+    default paper first. Empty for pages that have no printed version."""
+    page = page.specific
+    kinds = documents_for(page)
+    if not kinds or not page.live or page.url is None:
+        return []
+    first = document_for(page)
+    papers = [first.paper] + [p for p in conf.PAPERS if p != first.paper]
+    documents = []
+    for variant in kinds:
+        if variants and variant not in variants:
+            continue
+        for paper in papers:
+            document = kinds[variant](page, paper, first.language)
+            for name in SHARED:  # one module, one site: look them up once
+                if name in first.__dict__:
+                    document.__dict__[name] = first.__dict__[name]
+            documents.append(document)
+    keys = [document.key() for document in documents]
+    cached = {
+        record.key: record
+        for record in PrintedFile.objects.filter(key__in=keys).only("key", "size", "pages")
+    }
+    links = []
+    for document, key in zip(documents, keys, strict=True):
+        record = cached.get(key)
+        links.append(
+            Download(
+                url=_url(page, document, is_default=document.paper == first.paper),
+                variant=document.variant,
+                paper=document.paper,
+                paper_label=document.paper_label,
+                extension=document.extension,
+                is_default_paper=document.paper == first.paper,
+                size=record.size if record else None,
+                pages=record.pages if record else None,
+            )
+        )
+    return links
+
+
+def _url(page, document, is_default):
+    default_route, paper_route = ROUTES[document.variant]
+    if is_default:
+        sub = page.reverse_subpage(default_route)
+    else:
+        sub = page.reverse_subpage(paper_route, kwargs={"paper": document.paper})
+    return page.url + sub

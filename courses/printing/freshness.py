@@ -1,0 +1,55 @@
+"""Which cached files a publish makes stale, and what to render again.
+
+Documents are built from several pages (a guide holds its module's
+handouts, a handout shows its module's title), so a publish anywhere in a
+module is checked against every file cached for that module. A file whose
+key no longer matches is deleted and, because someone used it, rendered
+again. With a real background worker the page's default files are also
+rendered ahead of the first download (conf.warm_on_publish).
+"""
+
+from wagtail.models import Page
+
+from . import conf, store
+from .documents import NotPrintable, document_for, documents_for
+from .models import PrintedFile
+
+
+def refresh_after_change(page_id):
+    from courses.models import FacilitatorGuidePage, ModulePage
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return {"stale": 0, "queued": 0}
+    module = ModulePage.objects.ancestor_of(page, inclusive=True).first()
+    scope = module or page
+    records = PrintedFile.objects.filter(page__path__startswith=scope.path).select_related("page")
+    stale, wanted = [], []
+    for record in records:
+        target = record.page.specific
+        current = None
+        if target.live:
+            try:
+                current = document_for(target, record.variant, record.paper, record.language)
+            except NotPrintable:
+                current = None
+        if current is None or current.key() != record.key:
+            stale.append(record)
+            if current is not None:
+                wanted.append((target.pk, record.variant, record.paper, record.language))
+    store.forget(stale)
+    if conf.warm_on_publish() and page.live:
+        targets = [page.specific]
+        if module is not None:
+            targets += list(FacilitatorGuidePage.objects.child_of(module).live())
+        for target in targets:
+            for variant in documents_for(target):
+                wanted.append((target.pk, variant, None, None))
+    from .tasks import render_printed_file
+
+    seen = set()
+    for job in wanted:
+        if job not in seen:
+            seen.add(job)
+            render_printed_file.enqueue(*job)
+    return {"stale": len(stale), "queued": len(seen)}

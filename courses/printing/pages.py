@@ -1,0 +1,82 @@
+"""Printed versions as routes of the pages themselves, and as a preview
+mode in the admin. Added to page models as mixins."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+PREVIEW_PDF = "pdf"
+
+
+class PrintableMixin(RoutablePageMixin):
+    """``…/pdf/`` (the site's default paper), ``…/pdf/a4/``, ``…/pdf/letter/``,
+    and a "PDF" preview mode that renders the draft."""
+
+    print_variant = None  # the default variant of documents_for(page)
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        from .http import serve
+
+        return serve(request, self, self.print_variant)
+
+    @path("pdf/<str:paper>/", name="pdf_paper")
+    def pdf_paper_view(self, request, paper):
+        from .http import serve
+
+        return serve(request, self, self.print_variant, paper)
+
+    @property
+    def preview_modes(self):
+        return [("", _("Página web")), (PREVIEW_PDF, _("PDF para imprimir"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == PREVIEW_PDF:
+            from .http import preview
+
+            return preview(request, self, self.print_variant)
+        return super().serve_preview(request, mode_name)
+
+
+class WorkshopPackMixin(PrintableMixin):
+    """The facilitator guide's workshop pack: ``…/pack/pdf/`` and ``…/pack/zip/``
+    (site's default paper), ``…/pack/pdf/letter/`` and so on. (Wagtail page
+    paths allow no dots, so no ``pack.pdf``: the file name comes from
+    Content-Disposition.)"""
+
+    print_variant = "facilitator"
+
+    @path("pack/pdf/", name="pack_pdf")
+    def pack_pdf_view(self, request):
+        from .http import serve
+
+        return serve(request, self, "pack")
+
+    @path("pack/zip/", name="pack_zip")
+    def pack_zip_view(self, request):
+        from .http import serve
+
+        return serve(request, self, "pack-zip")
+
+    @path("pack/pdf/<str:paper>/", name="pack_pdf_paper")
+    def pack_pdf_paper_view(self, request, paper):
+        from .http import serve
+
+        return serve(request, self, "pack", paper)
+
+    @path("pack/zip/<str:paper>/", name="pack_zip_paper")
+    def pack_zip_paper_view(self, request, paper):
+        from .http import serve
+
+        return serve(request, self, "pack-zip", paper)
+
+    @property
+    def preview_modes(self):
+        return super().preview_modes + [("pack", _("Paquete del taller (PDF)"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "pack":
+            from .http import preview
+
+            return preview(request, self, "pack")
+        return super().serve_preview(request, mode_name)

@@ -1,0 +1,86 @@
+"""HTML to PDF with WeasyPrint: tagged (PDF/UA), safe fetcher, bounded.
+
+Everything here runs on HTML that templates already produced; the database
+is not touched, so the work can happen in a forked child (see bounded.py).
+"""
+
+import logging
+import struct
+import threading
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from . import conf
+from .bounded import RenderError, run_bounded
+from .fetcher import RefuseEverything, SafeURLFetcher
+
+logger = logging.getLogger(__name__)
+
+PDF_VARIANT = "pdf/ua-1"
+PDF_OPTIONS = {"pdf_variant": PDF_VARIANT, "dpi": 220, "jpeg_quality": 88}
+PAGES = struct.Struct("!I")
+
+_warm = threading.Lock()
+_font_config = None
+
+
+def font_config():
+    """One font configuration per process, loaded before any fork so each
+    render starts with fonts already found and shaped once."""
+    global _font_config
+    with _warm:
+        if _font_config is None:
+            config = FontConfiguration()
+            HTML(string="<p style='font-family: DejaVu Sans'>Taller · ñáé 1/2</p>").write_pdf(
+                font_config=config
+            )
+            _font_config = config
+    return _font_config
+
+
+def render_pdf(parts, base_url, *, cover=None, seconds=None, memory_bytes=None):
+    """Render HTML ``parts`` to one PDF and return ``(pdf_bytes, page_count)``.
+
+    Each part is laid out on its own (its page numbers start at 1), then all
+    pages are joined. ``cover``, if given, is a function of the parts' page
+    counts and of its own length in pages, returning the HTML of a first part
+    (a pack's table of contents with page ranges).
+    Document metadata (title, language, author) comes from the first part.
+    """
+    config = font_config()
+
+    def job():
+        fetcher = SafeURLFetcher(base_url)
+        documents = [_layout(html, base_url, fetcher, config) for html in parts]
+        if cover is not None:
+            counts = [len(document.pages) for document in documents]
+            first = _layout(cover(counts, 1), base_url, fetcher, config)
+            if len(first.pages) != 1:  # page ranges in the cover assumed one page
+                first = _layout(cover(counts, len(first.pages)), base_url, fetcher, config)
+            documents.insert(0, first)
+        first = documents[0]
+        pages = [page for document in documents for page in document.pages]
+        combined = first.copy(pages) if len(documents) > 1 else first
+        # Layout has fetched every image and style it needs. From here on
+        # nothing may be fetched: WeasyPrint would embed attachments now.
+        combined.metadata.attachments = []
+        combined.url_fetcher = RefuseEverything()
+        data = combined.write_pdf(**PDF_OPTIONS)
+        return PAGES.pack(len(pages)) + data
+
+    result = run_bounded(
+        job,
+        seconds=seconds if seconds is not None else conf.timeout(),
+        memory_bytes=memory_bytes if memory_bytes is not None else conf.memory_limit(),
+    )
+    if len(result) < PAGES.size:
+        raise RenderError("empty render")
+    (count,) = PAGES.unpack_from(result)
+    return result[PAGES.size :], count
+
+
+def _layout(html, base_url, fetcher, config):
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        font_config=config, **PDF_OPTIONS
+    )
