@@ -8,9 +8,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses.learning import urls as learning_urls
+
 from . import views
 
 urlpatterns = [
+    *learning_urls.root,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -31,6 +34,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("buscar/", views.search, name="search"),
+    path("", include(learning_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

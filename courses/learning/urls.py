@@ -1,0 +1,21 @@
+"""Two sets of routes: ``root`` at the site root (a service worker controls
+only the paths below its own, so it lives at /sw.js) and ``urlpatterns``
+inside each language's prefix."""
+
+from django.urls import path
+
+from . import certificate, views
+
+app_name = "learning"
+
+root = [
+    path("sw.js", views.service_worker, name="service_worker"),
+]
+
+urlpatterns = [
+    path("aprender/mis-modulos/", views.my_modules, name="my_modules"),
+    path("aprender/sin-conexion/", views.offline, name="offline"),
+    path("aprender/modulos/<int:module_id>/paquete.json", views.package, name="package"),
+    path("aprender/certificado/", certificate.certificate, name="certificate"),
+    path("aprender/app.webmanifest", views.web_manifest, name="web_manifest"),
+]
