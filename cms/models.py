@@ -1,6 +1,9 @@
 """The site shell: home page, plain pages and site-wide settings."""
 
+from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -130,6 +133,30 @@ class SiteSettings(BaseSiteSetting):
             "menciona el tema: para quien teme que alguien vea sus descargas."
         ),
     )
+    quick_exit_url = models.URLField(
+        _("sitio de la salida rápida"),
+        max_length=500,
+        default="https://www.google.com/",
+        validators=[URLValidator(schemes=["https", "http"])],
+        help_text=_(
+            "Adónde lleva el botón «Salir rápido»: un sitio común que no llame la atención, "
+            "como un buscador o el pronóstico del tiempo."
+        ),
+    )
+    discreet_mode = models.BooleanField(
+        _("modo discreto"),
+        default=False,
+        help_text=_(
+            "Todas las páginas muestran en la pestaña del navegador (y en el historial) un "
+            "título neutro, sin el nombre del sitio ni el tema."
+        ),
+    )
+    discreet_title = models.CharField(
+        _("título neutro"),
+        max_length=60,
+        blank=True,
+        help_text=_("El título de las pestañas en modo discreto. Si queda vacío: «Notas»."),
+    )
     contact_email = models.EmailField(_("correo de contacto"), blank=True)
     contact_text = models.TextField(
         _("otros contactos"),
@@ -143,7 +170,20 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(["licence_text", "licence_url"], heading=_("Licencia")),
         MultiFieldPanel(["default_paper", "discreet_downloads"], heading=_("PDF para imprimir")),
         MultiFieldPanel(["contact_email", "contact_text"], heading=_("Contacto")),
+        MultiFieldPanel(
+            ["quick_exit_url", "discreet_mode", "discreet_title"],
+            heading=_("Seguridad de quien lee"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("ajustes del sitio")
+
+
+@receiver(post_save, sender=HomePage)
+def give_locale_editors_their_home_page(sender, instance, created, raw=False, **kwargs):
+    """A new home page is a new language: its editors get their permissions."""
+    if created and not raw:
+        from cms.security.roles import grant_locale_editors
+
+        grant_locale_editors(instance)

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses.learning import urls as learning_urls
 
 from . import views
+from .security.media import serve_public_media
 
 urlpatterns = [
     *learning_urls.root,
@@ -28,9 +28,8 @@ if settings.DEBUG:
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded images from local storage. In production a reverse proxy or
     # S3 usually serves them; SERVE_MEDIA lets a single small machine do it.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # Never documents: they go through /documents/, which checks privacy.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]
 
 urlpatterns += i18n_patterns(
     path("buscar/", views.search, name="search"),

@@ -6,6 +6,7 @@ relax what they need.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -58,10 +59,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.middleware.ContentSecurityPolicyMiddleware",
+    "cms.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.compression.HtmlGZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -135,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cms.security.passwords.MinimumDistinctCharactersValidator"},
 ]
 
 # Languages: Spanish first. The same list drives the interface and the content.
@@ -194,3 +202,107 @@ def require_secret_key(key):
     if not key:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
     return key
+
+
+# Safety and security (see SECURITY.md and cms/security/)
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out login before any password check.
+    "cms.security.axes.LoginAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one user name, or from one network, lock the
+# admin login for 15 minutes. Only the network (a /24 or /48), never the full
+# address, is stored or logged (cms/security/axes.py).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"
+AXES_CLIENT_STR_CALLABLE = "cms.security.axes.describe_client"
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_VERBOSE = False
+
+# Editors' sessions end after a working day.
+SESSION_COOKIE_AGE = 60 * 60 * 10
+
+# Content-Security-Policy (django-csp 4). Public pages: our own origin only,
+# no inline script or style. Nothing is embedded from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (and page previews, which it shows in a frame) writes a
+# few inline scripts and styles: it gets its own policy, still same-origin.
+TALLER_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+TALLER_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+TALLER_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Uploads: checked by type, size and dimensions (cms/security/uploads.py).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.security.uploads.SafeImageForm"
+TALLER_IMAGE_MAX_SIDE = 8000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.security.uploads.SafeDocumentForm"
+# Documents go through Django, which checks collection privacy; their files
+# are never served straight from MEDIA_ROOT (see cms/security/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Private documents ask visitors to sign in on a page of the site's own.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "security/login.html"
+# No request from the admin to other sites: no update check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Logs and error reports keep no query strings, addresses or form data.
+DEFAULT_EXCEPTION_REPORTER = "cms.security.logs.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cms.security.logs.PrivateExceptionReporterFilter"
+LOGGING["filters"] = {"private": {"()": "cms.security.logs.StripPersonalData"}}
+LOGGING["handlers"]["console"]["filters"] = ["private"]
+LOGGING["handlers"]["mail_admins"] = {
+    "level": "ERROR",
+    "class": "django.utils.log.AdminEmailHandler",
+    "filters": ["require_debug_false", "private"],
+}
+LOGGING["filters"]["require_debug_false"] = {"()": "django.utils.log.RequireDebugFalse"}
+LOGGING["loggers"] = {
+    # Django's own loggers, sent through the filtered handlers instead of
+    # Django's defaults (which e-mail the request, query string included).
+    name: {
+        "handlers": ["console", "mail_admins"],
+        "level": "INFO" if name == "django.server" else LOGGING["root"]["level"],
+        "propagate": False,
+    }
+    for name in ("django", "django.request", "django.server", "django.security")
+}

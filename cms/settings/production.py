@@ -13,7 +13,9 @@ if env_bool("SECURE_PROXY_SSL_HEADER", True):
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# The preload directive only marks the site as eligible for browsers'
+# built-in HTTPS list; submitting it there is a separate, deliberate step.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ADMINS = [("Admin", email) for email in env_list("ADMIN_EMAILS")]

@@ -1,0 +1,48 @@
+"""Response headers that tell browsers what a page may do."""
+
+from django.conf import settings
+
+from csp.middleware import CSPMiddleware, PolicyParts
+
+
+def is_admin_path(path):
+    return path.startswith(tuple(settings.TALLER_ADMIN_PATH_PREFIXES))
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp, with two policies.
+
+    Public pages get ``CONTENT_SECURITY_POLICY``: everything from our own
+    origin, no inline script or style at all. The Wagtail admin (and its
+    previews, which render public templates inside the admin) gets
+    ``TALLER_ADMIN_CONTENT_SECURITY_POLICY``: still our origin only, but
+    Wagtail 8 writes a few inline scripts and styles of its own.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_path(request.path_info):
+            return PolicyParts(
+                config=settings.TALLER_ADMIN_CONTENT_SECURITY_POLICY,
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+            )
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off the browser features no page of Taller uses (camera,
+    microphone, location…), so nothing on a page can ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allow)})"
+            for feature, allow in settings.TALLER_PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response
