@@ -25,11 +25,10 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    # Uploaded images from local storage. In production a reverse proxy or
-    # S3 usually serves them; SERVE_MEDIA lets a single small machine do it.
-    # Never documents: they go through /documents/, which checks privacy.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]
+# Uploaded images, from local storage or S3 (the view answers only when
+# DEBUG or SERVE_MEDIA is on). In production a reverse proxy usually serves
+# them. Never documents: they go through /documents/, which checks privacy.
+urlpatterns += [re_path(r"^media/(?P<path>.+)$", serve_public_media, name="media")]
 
 urlpatterns += i18n_patterns(
     path("buscar/", views.search, name="search"),

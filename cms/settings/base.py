@@ -114,8 +114,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL is set (shared by every worker and machine), else a
-# per-process memory cache.
+# Redis when REDIS_URL is set (shared by every worker and machine), else
+# files in CACHE_DIR: shared by the workers of one machine, so a publish
+# through one worker empties the page cache of all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -127,7 +128,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Whole pages for anonymous visitors (cms/caching.py): emptied on publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
@@ -162,12 +169,27 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Let Django serve MEDIA_ROOT itself (a single machine with no proxy in front).
+# Let Django serve uploaded images itself (from local storage or S3): for a
+# machine with no proxy in front, or a bucket that stays private.
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# S3-compatible object storage for uploads (and cached PDFs) when a bucket is
+# named; credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+# Needs the "s3" extra: pip install ".[s3]". See docs/deployment.md.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "cms.storage.SameOriginS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Taller"

@@ -61,6 +61,7 @@ def site_url(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
         "STATIC_ROOT": str(folder / "static"),
+        "CACHE_DIR": str(folder / "cache"),
         "ALLOWED_HOSTS": "127.0.0.1",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
         "SECURE_SSL_REDIRECT": "false",
