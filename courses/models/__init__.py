@@ -1,7 +1,7 @@
+from ..printing.models import PrintedFile, RenderLock
 from .guides import Activity, FacilitatorGuidePage
 from .lessons import HandoutPage, LessonPage
 from .modules import ModuleIndexPage, ModulePage
-from ..printing.models import PrintedFile, RenderLock
 from .snippets import GlossaryPage, GlossaryTerm, Topic
 
 __all__ = [

@@ -13,6 +13,7 @@ touches the database (everything it needs is in the HTML), and leaves with
 """
 
 import contextlib
+import gc
 import os
 import resource
 import select
@@ -61,6 +62,9 @@ def _child(job, write_fd, memory_bytes):
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # A short-lived child: the cyclic collector would only walk (and so
+        # copy, page by page) the parent's whole heap. The memory cap bounds it.
+        gc.disable()
         _limit_memory(memory_bytes)
         try:
             data = bytes(job())

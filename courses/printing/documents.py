@@ -35,7 +35,7 @@ FORMAT_VERSION = 1
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
 
-WEB_ONLY_TEMPLATES = {"links.html", "error.html"}
+WEB_ONLY_TEMPLATES = {"links.html", "error.html", "warmup.html"}
 PAPER_CSS = {"a4": "A4", "letter": "letter"}
 
 

@@ -19,6 +19,7 @@ from .store import RenderBusy
 logger = logging.getLogger(__name__)
 
 PUBLIC_MAX_AGE = 600
+IN_MEMORY_BYTES = 8 * 1024 * 1024
 
 
 def serve(request, page, variant=None, paper=None):
@@ -44,7 +45,13 @@ def serve(request, page, variant=None, paper=None):
         source.close()
         _headers(not_modified, page, record, document, last_modified)
         return not_modified
-    response = FileResponse(source, content_type=record.content_type)
+    if record.size <= IN_MEMORY_BYTES:
+        # A plain response, so the whole-page cache (cms/caching.py) can keep
+        # it and serve the next request without routing or queries.
+        with source:
+            response = HttpResponse(source.read(), content_type=record.content_type)
+    else:
+        response = FileResponse(source, content_type=record.content_type)
     _headers(response, page, record, document, last_modified)
     response["Content-Length"] = str(record.size)
     response["Content-Disposition"] = content_disposition_header(

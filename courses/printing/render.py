@@ -8,6 +8,8 @@ import logging
 import struct
 import threading
 
+from django.template.loader import render_to_string
+
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -26,14 +28,19 @@ _font_config = None
 
 
 def font_config():
-    """One font configuration per process, loaded before any fork so each
-    render starts with fonts already found and shaped once."""
+    """One font configuration per process, warmed before any fork with a page
+    that uses every face and size of the print stylesheet, so each render
+    child inherits fonts already found, loaded and shaped."""
     global _font_config
     with _warm:
         if _font_config is None:
             config = FontConfiguration()
-            HTML(string="<p style='font-family: DejaVu Sans'>Taller · ñáé 1/2</p>").write_pdf(
-                font_config=config
+            warmup = render_to_string(
+                "print/warmup.html", {"classes": ["doc--handout", "doc--guide", "cover"]}
+            )
+            base = "http://localhost/"
+            HTML(string=warmup, base_url=base, url_fetcher=SafeURLFetcher(base)).write_pdf(
+                font_config=config, **PDF_OPTIONS
             )
             _font_config = config
     return _font_config

@@ -11,6 +11,7 @@ from wagtail.models import Site
 import pytest
 from pypdf import PdfReader
 
+from courses.models import PrintedFile
 from courses.printing.documents import document_for
 
 from .conftest import pdf_text, plain
@@ -140,7 +141,7 @@ def test_letter_paper_is_letter_sized_and_named_so(client, clean_print_cache):
 
     handout = first_module().handouts[0]
     response = client.get(handout.url + "pdf/letter/")
-    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    pdf = PdfReader(io.BytesIO(response.content))
     box = pdf.pages[0].mediabox
     assert (round(box.width), round(box.height)) == (612, 792)
     assert response["Content-Disposition"].endswith('-carta.pdf"')
@@ -172,3 +173,17 @@ def test_discreet_names_say_nothing_about_the_topic(printed):
     assert document_for(guide, "pack-zip").file_name == "taller-modulo-1-paquete.zip"
     assert document_for(guide, "pack", "letter").file_name == "taller-modulo-1-paquete-carta.pdf"
     assert document_for(handout).author == "Taller"
+
+
+def test_editors_preview_the_draft_as_a_pdf(rf, admin_user, printed):
+    handout = printed["pages"]["handout"]
+    draft = type(handout).objects.get(pk=handout.pk)
+    draft.title = "Borrador sin publicar"
+    request = rf.get("/")
+    request.user = admin_user
+    assert ("pdf", "PDF para imprimir") in [(m, str(label)) for m, label in draft.preview_modes]
+    response = draft.serve_preview(request, "pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+    assert "Borrador sin publicar" in pdf_text(response.content)
+    assert not PrintedFile.objects.filter(page=handout).exists()
