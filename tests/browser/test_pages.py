@@ -18,6 +18,8 @@ PAGES = {
     "guide": "/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/",
     "glossary": "/es/glosario/",
     "about": "/es/acerca-de/",
+    "safety": "/es/cuidarse-en-internet/",
+    "sign-in": "/es/_util/login/",
     "search": "/es/buscar/?q=derechos",
     "not-found": "/es/no-existe/",
 }
