@@ -22,6 +22,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 setup: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py build_pdfs --paper a4
 	$(BIN)/python manage.py create_local_admin
 
 run: setup

@@ -92,7 +92,9 @@ class PageCacheMiddleware:
     @staticmethod
     def cache_key(request):
         query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
-        address = f"{request.get_host()}{request.path}?{query}".encode()
+        # Responses are stored compressed or not, as the browser asked.
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        address = f"{encoding} {request.get_host()}{request.path}?{query}".encode()
         return f"page-cache:{current_generation()}:{hashlib.sha256(address).hexdigest()}"
 
 
@@ -106,10 +108,12 @@ def connect_invalidation():
 
     from cms.models import SiteSettings
     from courses.models import GlossaryTerm, Topic
+    from courses.printing.models import PrintedFile
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
-    shown_on_pages = (Topic, GlossaryTerm, SiteSettings, Site, get_image_model())
+    # A new PDF in the print cache changes the size its download link shows.
+    shown_on_pages = (Topic, GlossaryTerm, SiteSettings, Site, get_image_model(), PrintedFile)
     for model in shown_on_pages:
         post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")

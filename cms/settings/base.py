@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks_db",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -68,9 +69,11 @@ MIDDLEWARE = [
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.compression.HtmlGZipMiddleware",
+    # ETags and 304s for every response, cached or not; the page cache keeps
+    # responses already compressed, so a hit costs no compression either.
     "django.middleware.http.ConditionalGetMiddleware",
     "cms.caching.PageCacheMiddleware",
+    "cms.compression.HtmlGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +193,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "default_acl": None,
         },
     }
+
+# Background tasks (refreshing PDFs after a publish, some of Wagtail's own
+# work). By default they run at once, inside the request: nothing else to
+# start. With TASKS_BACKEND=database they are queued in the database and run
+# by `manage.py db_worker` (see docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("TASKS_BACKEND") == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Taller"

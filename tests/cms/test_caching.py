@@ -106,3 +106,30 @@ def test_the_admin_is_never_compressed_or_cached(client, django_user_model):
     response = client.get("/admin/", HTTP_ACCEPT_ENCODING="gzip")
     assert response.status_code == 200
     assert "Content-Encoding" not in response
+
+
+def test_compressed_pages_are_cached_compressed_and_revalidate(client, lesson):
+    first = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    count, second = queries_for(client, lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert count == 0
+    assert second["Content-Encoding"] == "gzip"
+    assert second.content == first.content
+    revalidated = client.get(
+        lesson.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=second["ETag"]
+    )
+    assert revalidated.status_code == 304
+    assert "Content-Encoding" not in client.get(lesson.url)
+
+
+
+
+def test_a_pdf_rendered_on_request_shows_its_size_on_the_cached_page(client):
+    from courses.models import HandoutPage
+
+    handout = HandoutPage.objects.live().first()
+    before = client.get(handout.url).content.decode()
+    assert "se prepara al pedirlo" in before
+    assert client.get(handout.url + "pdf/").status_code == 200
+    after = client.get(handout.url).content.decode()
+    meta = after.split('class="downloads__meta">')[1].split("</span>")[0]
+    assert meta.endswith("KB") and "se prepara" not in meta
