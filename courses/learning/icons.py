@@ -53,7 +53,6 @@ def main():
     for size in (192, 512):
         draw(size).save(OUT / f"icon-{size}.png", optimize=True)
     draw(512, maskable=True).save(OUT / "icon-maskable-512.png", optimize=True)
-    draw(180, maskable=True).save(OUT / "apple-touch-icon.png", optimize=True)
 
 
 if __name__ == "__main__":

@@ -66,9 +66,13 @@ def build_package(module, pages, request):
         html = _render(page, request)
         if html is None:
             continue
-        files.append({"url": page.url, "bytes": len(html), "v": page.live_revision_id or 0})
+        # Versioned by content: a page also changes when a sibling's title,
+        # a glossary term or a deploy's static file names change.
+        files.append({"url": page.url, "bytes": len(html), "v": _digest(html)})
         assets.update(static_urls(html))
-    files.append(_offline_page(request))
+    for entry, html in _learning_pages(request):
+        files.append(entry)
+        assets.update(static_urls(html))
     for image in _images(module, pages):
         entry = _rendition(image, SAVED_RENDITION)
         if entry:
@@ -124,12 +128,17 @@ def _static_size(url):
     return None
 
 
-def _offline_page(request):
-    from .views import offline
+def _learning_pages(request):
+    """The offline page and "my modules", so both open without a connection."""
+    from .views import my_modules, offline
 
-    url = reverse("learning:offline")
-    response = offline(request)
-    return {"url": url, "bytes": len(response.content), "v": _digest(response.content)}
+    entries = []
+    for name, view in (("learning:offline", offline), ("learning:my_modules", my_modules)):
+        content = view(request).content
+        entries.append(
+            ({"url": reverse(name), "bytes": len(content), "v": _digest(content)}, content)
+        )
+    return entries
 
 
 def _images(module, pages):

@@ -246,7 +246,7 @@ def test_module_package_lists_every_file_with_its_real_size(client):
     assert len(urls) == len(set(urls))
     for page in [m, *m.lessons, *m.handouts]:
         assert page.url in urls, page.url
-    assert "/es/aprender/sin-conexion/" in urls
+    assert "/es/aprender/sin-conexion/" in urls and "/es/aprender/mis-modulos/" in urls
     assert any(url.startswith("/static/css/taller") for url in urls)
     assert any(url.startswith("/static/learning/lesson") for url in urls)
     pdfs = [url for url in urls if url.endswith("/pdf/")]
@@ -308,3 +308,14 @@ def test_learning_endpoints_take_no_query_and_no_post(client):
         plain = client.get(url).content
         with_query = client.get(url, {"hecho": "1,2,3"}).content
         assert plain == with_query, url
+
+
+def test_module_package_is_the_same_until_something_changes(client):
+    """Saved modules compare versions: a package rendered again with nothing
+    published in between must not look new (that would download it again)."""
+    from django.core.cache import cache
+
+    url = f"/es/aprender/modulos/{module().pk}/paquete.json"
+    first = client.get(url).json()
+    cache.clear()
+    assert client.get(url).json() == first

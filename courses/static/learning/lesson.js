@@ -1,43 +1,38 @@
-/* Taller lesson pages: "mark as done", self-check feedback at once, and
-   glossary definitions under the words. Progress stays in this browser
-   (see core.js); nothing is sent. Every string comes from the page. */
+/* Taller lessons: "mark as done" (see core.js), self-check feedback,
+   glossary definitions in place. Strings come from the page. */
 (function (w, d) {
   "use strict";
-  var T = w.Taller;
-  if (!T) return;
-  var lesson = d.querySelector("[data-lesson]");
+  var T = w.Taller, lesson = d.querySelector("[data-lesson]"), box = d.querySelector("[data-done-box]");
+  if (!T || !lesson) return;
 
-  // Mark as done
-  var box = d.querySelector("[data-done-box]");
-  if (lesson && box) {
-    var id = lesson.getAttribute("data-lesson");
-    var button = box.querySelector("[data-done]"), status = box.querySelector("[data-done-status]");
-    var show = function (announce) {
-      var done = T.isDone(id);
+  if (box) {
+    var id = lesson.getAttribute("data-lesson"), button = box.querySelector("[data-done]");
+    var status = box.querySelector("[data-done-status]"), all = T.ids(lesson.getAttribute("data-lessons"));
+    var show = function () {
+      var done = !!T.progress().done[id];
       button.textContent = button.getAttribute(done ? "data-unmark" : "data-mark");
       button.classList.toggle("button--light", done);
       box.classList.toggle("is-done", done);
-      if (announce || done) status.textContent = done ? status.getAttribute("data-on") : "";
-      var all = T.ids(lesson.getAttribute("data-lessons"));
-      box.querySelector("[data-finished]").hidden = !all.length || T.countDone(all) < all.length;
+      status.textContent = done ? status.getAttribute("data-on") : "";
+      box.querySelector("[data-finished]").hidden = T.count(all) < all.length;
     };
     button.addEventListener("click", function () {
-      T.setDone(id, !T.isDone(id));
-      show(true);
+      var p = T.progress();
+      if (p.done[id]) delete p.done[id]; else p.done[id] = 1;
+      T.save(p);
+      show();
     });
     box.hidden = false;
-    show(false);
+    show();
   }
 
-  // Self-check: each option becomes a button; choosing one shows at once
-  // whether it is right, its feedback and the explanation.
+  // Self-check: a choice shows at once if it is right, why, and the explanation.
   T.all("[data-self-check]").forEach(function (check) {
-    var answers = T.all(".self-check__answer li", check);
-    var feedback = check.querySelector("[data-self-check-feedback]");
-    var explanation = check.querySelector("[data-explanation]");
-    var options = T.all(".self-check__options > li", check);
-    check.querySelector(".self-check__options").classList.add("is-live");
-    options.forEach(function (option, index) {
+    var answers = T.all(".self-check__answer li", check), list = check.querySelector(".self-check__options");
+    var feedback = check.querySelector("[data-self-check-feedback]"), explanation = check.querySelector("[data-explanation]");
+    var options = T.all("li", list);
+    list.classList.add("is-live");
+    options.forEach(function (option, n) {
       var choice = d.createElement("button");
       choice.type = "button";
       choice.className = "self-check__choice";
@@ -45,30 +40,26 @@
       while (option.firstChild) choice.appendChild(option.firstChild);
       option.appendChild(choice);
       choice.addEventListener("click", function () {
-        var right = answers[index] && answers[index].classList.contains("is-correct");
+        var right = answers[n].classList.contains("is-correct"), kind = right ? "is-right" : "is-wrong";
         options.forEach(function (other) {
-          var b = other.firstChild;
-          b.setAttribute("aria-pressed", String(b === choice));
-          other.classList.remove("is-right", "is-wrong");
+          other.className = other === option ? kind : "";
+          other.firstChild.setAttribute("aria-pressed", String(other === option));
         });
-        option.classList.add(right ? "is-right" : "is-wrong");
         feedback.textContent = "";
-        var verdict = d.createElement("p"), text = option.getAttribute("data-feedback");
-        verdict.className = "self-check__verdict";
-        verdict.textContent = check.getAttribute(right ? "data-right" : "data-wrong");
-        feedback.appendChild(verdict);
-        if (text) {
-          var said = d.createElement("p");
-          said.textContent = text;
-          feedback.appendChild(said);
-        }
-        if (explanation) feedback.appendChild(explanation.cloneNode(true));
-        feedback.className = "self-check__feedback " + (right ? "is-right" : "is-wrong");
+        feedback.className = "self-check__feedback " + kind;
+        [check.getAttribute(right ? "data-right" : "data-wrong"), option.getAttribute("data-feedback")].forEach(function (text, i) {
+          if (!text) return;
+          var line = d.createElement("p");
+          line.className = i ? "" : "self-check__verdict";
+          line.textContent = text;
+          feedback.appendChild(line);
+        });
+        feedback.appendChild(explanation.cloneNode(true));
       });
     });
   });
 
-  // Glossary: the definition opens under the term instead of jumping away.
+  // Glossary: the definition opens under the term.
   T.all("a[data-term]").forEach(function (link, n) {
     var target = d.getElementById(link.getAttribute("href").slice(1));
     var definition = target && target.querySelector("[data-definition]");

@@ -9,7 +9,7 @@
   var T = w.Taller;
   if (!T || !("caches" in w) || w.TallerOffline) return;
   w.TallerOffline = true;
-  var PREFIX = "taller-modulo-", PACKAGE = /\/paquete\.json$/;
+  var PREFIX = "taller-modulo-", SAVED = "taller:guardados", PACKAGE = /\/paquete\.json$/;
   var lang = d.documentElement.lang || "es";
 
   function size(bytes) {
@@ -17,11 +17,11 @@
     while (bytes >= 1000 && i < units.length - 1) { bytes /= 1000; i++; }
     return new Intl.NumberFormat(lang, { maximumFractionDigits: i > 1 ? 1 : 0 }).format(bytes) + " " + units[i];
   }
-  function index() { return T.get(T.SAVED); }
+  function index() { return T.get(SAVED); }
   function remember(id, entry) {
     var saved = index();
     if (entry) saved[id] = entry; else delete saved[id];
-    T.put(T.SAVED, saved);
+    T.put(SAVED, saved);
   }
   function getPackage(url) {
     // Anonymous on purpose: the saved copy must never hold anything personal.
@@ -76,7 +76,7 @@
   }
   T.removeAllSaved = function () {
     return caches.keys().then(function (keys) {
-      T.put(T.SAVED, {});
+      T.put(SAVED, {});
       return Promise.all(keys.filter(function (k) { return k.indexOf(PREFIX) === 0; })
         .map(function (k) { return caches.delete(k); }));
     });
@@ -153,8 +153,8 @@
         bar.max = pkg.bytes;
         return store(pkg, url, pkg.files, function (done) {
           bar.value = done;
-          status.textContent = text("data-progress-text", { done: size(done), total: size(pkg.bytes) });
-        }).then(function () { showSaved(pkg); T.refresh(); });
+          status.textContent = text("data-saving-text", { done: size(done), total: size(pkg.bytes) });
+        }).then(function () { showSaved(pkg); if (T.refresh) T.refresh(); });
       }).catch(function () {
         bar.hidden = true;
         ask.hidden = false;
@@ -167,7 +167,7 @@
         removeBox.hidden = true;
         ask.hidden = false;
         status.textContent = text("data-removed-text");
-        T.refresh();
+        if (T.refresh) T.refresh();
         ask.focus();
       });
     });
@@ -193,7 +193,7 @@
         link.href = p.url;
         link.textContent = p.title;
         meta.className = "meta";
-        meta.textContent = " · " + T.fill(list.getAttribute("data-lessons-text"), { n: p.lessons, size: size(p.bytes) });
+        meta.textContent = T.fill(list.getAttribute("data-lessons-text"), { n: p.lessons, size: size(p.bytes) });
         item.appendChild(link);
         item.appendChild(meta);
         list.appendChild(item);
@@ -211,7 +211,7 @@
     });
     T.all("[data-save]").forEach(saveBox);
     T.all("[data-saved-list]").forEach(savedList);
-    T.refresh();
+    if (T.refresh) T.refresh();
     updateAll();
   });
   w.addEventListener("online", updateAll);
