@@ -201,3 +201,24 @@ def test_concurrent_first_requests_in_separate_processes_render_once(django_db_b
     assert len(log.read_text().split()) == 1
     files = list(Path(tmp_path / "media").rglob("*.pdf"))
     assert len(files) == 1
+
+
+@pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is not set (CI sets it)")
+def test_the_redis_lock_is_exclusive_and_expires():
+    import time
+
+    from courses.printing.locks import RedisLock, render_lock
+
+    assert isinstance(render_lock("r" * 64, ttl=60), RedisLock)
+    first, second = RedisLock("r" * 64, ttl=60), RedisLock("r" * 64, ttl=60)
+    assert first.acquire()
+    assert not second.acquire()
+    first.release()
+    assert second.acquire()
+    second.release()
+    short, later = RedisLock("e" * 64, ttl=1), RedisLock("e" * 64, ttl=60)
+    assert short.acquire()
+    time.sleep(1.2)  # its holder died: Redis let the lock expire
+    assert later.acquire()
+    later.release()
+    short.release()  # releasing an expired lock is harmless
