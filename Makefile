@@ -41,6 +41,10 @@ lint: setup-test
 check: setup-test
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	@# Production settings with a throw-away key: any deployment warning fails the check.
+	DJANGO_SETTINGS_MODULE=cms.settings.production \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -8,6 +8,8 @@ address of a person.
 
 import ipaddress
 
+from django.conf import settings
+
 from axes.backends import AxesStandaloneBackend
 
 IPV4_PREFIX = 24
@@ -32,6 +34,24 @@ def client_network(request):
     client can write.
     """
     return network_of(request.META.get("REMOTE_ADDR"))
+
+
+def lockout_parameters(request_or_attempt, credentials=None):
+    """AXES_LOCKOUT_PARAMETERS: by user name, and by network when the network
+    is the client's.
+
+    Behind a reverse proxy that does not pass the client's address on (as
+    docs/deployment.md recommends, for privacy), every request comes from the
+    proxy: counting by its address would let five wrong passwords from anyone
+    lock every editor out. Then only the user name counts, and the proxy
+    limits the rate of /admin/login/ requests.
+    """
+    address = getattr(request_or_attempt, "META", {}).get("REMOTE_ADDR")
+    network = network_of(address) if address else getattr(request_or_attempt, "ip_address", None)
+    proxies = {network_of(proxy) for proxy in settings.TALLER_PROXY_ADDRESSES}
+    if network is None or network in proxies:
+        return ["username"]
+    return ["username", "ip_address"]
 
 
 def describe_client(username, ip_address, user_agent, path_info, request):

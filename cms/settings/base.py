@@ -249,7 +249,10 @@ AUTHENTICATION_BACKENDS = [
 # address, is stored or logged (cms/security/axes.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "cms.security.axes.lockout_parameters"
+# Addresses of a reverse proxy that does not pass the client's address on:
+# requests from them are counted by user name only (see cms/security/axes.py).
+TALLER_PROXY_ADDRESSES = env_list("TALLER_PROXY_ADDRESSES", "127.0.0.1,::1")
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"

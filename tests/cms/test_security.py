@@ -215,6 +215,23 @@ def test_admin_login_locks_out_after_repeated_failures(client):
     assert user.pk
 
 
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_behind_a_proxy_one_user_name_cannot_lock_out_the_others(client):
+    """Every request through a proxy that hides addresses comes from it: the
+    lock-out then counts by user name only, or anyone could lock out everyone."""
+    get_user_model().objects.create_user("moderadora", password="otra frase larga y rara 7")
+    login = reverse("wagtailadmin_login")
+    for _ in range(4):
+        client.post(login, {"username": "nadie", "password": "x"}, REMOTE_ADDR="127.0.0.1")
+    response = client.post(
+        login,
+        {"username": "moderadora", "password": "otra frase larga y rara 7"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
 def test_addresses_are_reduced_to_their_network():
     assert network_of("198.51.100.23") == "198.51.100.0"
     assert network_of("2001:db8:1234:5678::1") == "2001:db8:1234::"
