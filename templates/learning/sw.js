@@ -61,6 +61,15 @@ async function staticFile(request) {
   return response;
 }
 
+// A page as an editor sees it carries the admin's user bar: that copy is
+// never kept (saving a module itself always fetches without cookies).
+async function anonymous(response) {
+  if (!(response.headers.get("Content-Type") || "").startsWith("text/html")) return response;
+  const body = await response.text();
+  if (body.includes("wagtail-userbar")) return null;
+  return new Response(body, response);
+}
+
 // Caches of saved modules that hold this request.
 async function savedCopies(request) {
   const names = (await caches.keys()).filter((name) => name.startsWith(SAVED));
@@ -79,8 +88,11 @@ async function networkThenSaved(request, event) {
   const saved = await caches.match(request, { ignoreVary: true });
   const network = fetch(request).then(async (response) => {
     if (saved && storable(response) && !response.redirected) {
-      const copies = await savedCopies(request);
-      await Promise.all(copies.map((cache) => cache.put(request, response.clone())));
+      const copy = await anonymous(response.clone());
+      if (copy) {
+        const copies = await savedCopies(request);
+        await Promise.all(copies.map((cache) => cache.put(request, copy.clone())));
+      }
     }
     return response;
   });

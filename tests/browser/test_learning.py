@@ -204,6 +204,56 @@ def test_save_a_module_then_read_its_lessons_and_handouts_offline(site_url, brow
     context.close()
 
 
+def save_module(page, site_url):
+    open_page(page, site_url + MODULE)
+    wait_for_service_worker(page)
+    page.get_by_role("button", name="Ver cuánto ocupa").click()
+    page.get_by_role("button", name="Guardar para usar sin conexión").click()
+    page.get_by_role("button", name="Quitar de este dispositivo").wait_for(timeout=60_000)
+    return page.locator("[data-save]").get_attribute("data-module-id")
+
+
+def test_a_saved_module_fetches_what_changed_when_online_again(site_url, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    module_id = save_module(page, site_url)
+    # Make the saved copy of one lesson old, as if it had been edited since.
+    page.evaluate(
+        """async ([id, lesson]) => {
+          const cache = await caches.open("taller-modulo-" + id);
+          const key = (await cache.keys()).find((r) => r.url.endsWith("/paquete.json"));
+          const pkg = await (await cache.match(key)).json();
+          pkg.version = "old";
+          pkg.files.find((f) => f.url === lesson).v = "old";
+          await cache.put(key, new Response(JSON.stringify(pkg)));
+          await cache.put(lesson, new Response("<h1>Versión vieja</h1>",
+            {headers: {"Content-Type": "text/html; charset=utf-8"}}));
+        }""",
+        [module_id, LESSONS[2]],
+    )
+    context.set_offline(True)
+    open_page(page, site_url + LESSONS[2])
+    assert page.locator("h1").inner_text() == "Versión vieja"
+    context.set_offline(False)
+    # Online again, opening the module brings the saved copy up to date.
+    open_page(page, site_url + MODULE)
+    page.wait_for_function(
+        """async ([id, lesson]) => {
+          const cache = await caches.open("taller-modulo-" + id);
+          return (await (await cache.match(lesson)).text()).includes("Violencia institucional");
+        }""",
+        arg=[module_id, LESSONS[2]],
+        polling=200,
+    )
+    context.set_offline(True)
+    try:
+        open_page(page, site_url + LESSONS[2])
+        assert page.locator("h1").inner_text() == "Violencia institucional"
+    finally:
+        context.set_offline(False)
+    context.close()
+
+
 def test_forget_my_progress_clears_this_device(site_url, browser):
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()

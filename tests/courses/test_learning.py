@@ -212,6 +212,8 @@ def test_service_worker_code_only_keeps_gets_and_public_responses(client):
     assert 'request.method !== "GET"' in code
     assert "/private|no-store/" in code
     assert "url.origin !== self.location.origin" in code
+    # A page seen by a logged-in editor (with the admin's user bar) is never kept.
+    assert 'body.includes("wagtail-userbar")' in code
 
 
 def test_service_worker_version_changes_with_the_static_files(client, settings):
