@@ -32,7 +32,9 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  if (C.never.some((prefix) => url.pathname.startsWith(prefix))) return;
+  const from = request.referrer ? new URL(request.referrer).pathname : "";
+  // Nothing for the admin: neither its pages nor what they load.
+  if (C.never.some((prefix) => url.pathname.startsWith(prefix) || from.startsWith(prefix))) return;
   // A module's package is asked for to compare versions: always the network.
   if (url.pathname.endsWith("/paquete.json")) return;
   if (url.pathname.startsWith(C.static)) {

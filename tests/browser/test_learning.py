@@ -393,6 +393,7 @@ def test_service_worker_controls_the_site_and_never_keeps_the_admin(site_url, br
     precached = ("/static/", "/es/aprender/sin-conexion/", "/pt-br/", "/en/")
     assert kept and all(p.startswith(precached) for p in kept), kept
     assert not [p for p in kept if p.startswith("/admin/") or "certificado" in p]
+    assert not [p for p in kept if p.startswith("/static/wagtailadmin/")], kept
     context.close()
 
 
