@@ -20,6 +20,8 @@ PAGES = {
     "about": "/es/acerca-de/",
     "safety": "/es/cuidarse-en-internet/",
     "sign-in": "/es/_util/login/",
+    "my-modules": "/es/aprender/mis-modulos/",
+    "offline": "/es/aprender/sin-conexion/",
     "search": "/es/buscar/?q=derechos",
     "not-found": "/es/no-existe/",
 }
