@@ -121,8 +121,6 @@ def test_compressed_pages_are_cached_compressed_and_revalidate(client, lesson):
     assert "Content-Encoding" not in client.get(lesson.url)
 
 
-
-
 def test_a_pdf_rendered_on_request_shows_its_size_on_the_cached_page(client):
     from courses.models import HandoutPage
 
