@@ -126,13 +126,21 @@ def test_error_reports_hide_the_name(fast_render):
 
 def test_certificate_requests_are_rate_limited(fast_render, monkeypatch):
     monkeypatch.setattr(certificate_module, "RATE", 3)
-    client, data = Client(), {"modulo": module().pk, "nombre": NAME}
+    client, data = Client(REMOTE_ADDR="10.9.9.9"), {"modulo": module().pk, "nombre": NAME}
     assert [client.post(URL, data).status_code for _ in range(3)] == [200, 200, 200]
     refused = client.post(URL, data)
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
     # Another address still gets its certificate.
     assert client.post(URL, data, REMOTE_ADDR="10.1.2.3").status_code == 200
+
+
+def test_behind_a_proxy_only_the_site_wide_limit_counts(fast_render, monkeypatch, settings):
+    # The proxy hides the visitors' addresses: they must not share one small limit.
+    settings.TALLER_PROXY_ADDRESSES = ["127.0.0.1"]
+    monkeypatch.setattr(certificate_module, "RATE", 2)
+    client, data = Client(REMOTE_ADDR="127.0.0.1"), {"modulo": module().pk, "nombre": NAME}
+    assert [client.post(URL, data).status_code for _ in range(4)] == [200] * 4
 
 
 def test_the_whole_site_is_rate_limited_too(fast_render, monkeypatch):
