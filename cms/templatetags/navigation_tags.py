@@ -7,10 +7,15 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    """The home page of the current site, in the current language."""
+    """The home page of the current site, in the current language (looked up
+    once per request: the header asks for it more than once)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized.specific if site else None
+    if request is None:
+        return None
+    if not hasattr(request, "_taller_home"):
+        site = Site.find_for_request(request)
+        request._taller_home = site.root_page.localized.specific if site else None
+    return request._taller_home
 
 
 @register.simple_tag(takes_context=True)

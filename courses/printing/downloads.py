@@ -41,6 +41,7 @@ def downloads_for(page, variants=None):
     if not kinds or not page.live or page.url is None:
         return []
     first = document_for(page)
+    first.key()  # works out the module, its pages and the site once, to share below
     papers = [first.paper] + [p for p in conf.PAPERS if p != first.paper]
     documents = []
     for variant in kinds:
