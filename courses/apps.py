@@ -7,6 +7,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Cursos")
 
     def ready(self):
-        from .printing import signals
+        from .printing import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()
