@@ -40,26 +40,31 @@ def lookup(key):
     return PrintedFile.objects.filter(key=key).first()
 
 
+def _finished(key):
+    """The stored file for ``key`` if there is one; raises the recent failure
+    if its last render failed; None while it still has to be made."""
+    record = lookup(key)
+    if record is None:
+        failure = cache.get(_failure_key(key))
+        if failure:
+            raise RenderError(failure)
+    return record
+
+
 def ensure(document, *, wait=None):
     """The PrintedFile for ``document``, rendering it if needed."""
     key = document.key()
-    record = lookup(key)
+    record = _finished(key)
     if record is not None:
         return record
-    failure = cache.get(_failure_key(key))
-    if failure:
-        raise RenderError(failure)
     wait = conf.lock_wait() if wait is None else wait
     lock = render_lock(key, ttl=_lock_ttl(document))
     deadline = time.monotonic() + wait
     while not lock.acquire():
         time.sleep(POLL)
-        record = lookup(key)
+        record = _finished(key)
         if record is not None:
             return record
-        failure = cache.get(_failure_key(key))
-        if failure:
-            raise RenderError(failure)
         if time.monotonic() > deadline:
             raise RenderBusy(_("El PDF se está preparando. Prueba de nuevo en un minuto."))
     try:
