@@ -142,7 +142,12 @@ class DemoLoader:
         for folder in sorted(p for p in (root / "modules").iterdir() if p.is_dir()):
             module = read_toml(folder / "module.toml")
             module.setdefault("glossary", [])
+            # Module-wide handouts: inline in module.toml, or one file each
+            # under handouts/ (for longer sheets such as evaluations).
             module.setdefault("handouts", [])
+            module["handouts"] += [
+                read_toml(path) for path in sorted((folder / "handouts").glob("*.toml"))
+            ]
             module["lessons"] = [
                 read_toml(path) for path in sorted((folder / "lessons").glob("*.toml"))
             ]
