@@ -99,24 +99,25 @@ class DemoLoader:
             }
             self.images = {}
             home = self.save_home(sources["pages"]["home"])
+            listing = sources["pages"]["catalogue"]
             catalogue = self.save_page(
                 home,
                 ModuleIndexPage,
-                "modulos",
-                title="Módulos",
+                listing["slug"],
+                title=listing["title"],
                 show_in_menus=True,
-                intro="Cada módulo se puede estudiar en línea, a tu ritmo, o trabajar en grupo "
-                "como taller con su guía de facilitación y sus hojas para imprimir.",
+                intro=listing.get("intro", ""),
             )
             for module in sources["modules"]:
                 self.save_module(catalogue, module)
+            glossary = sources["pages"]["glossary_page"]
             self.save_page(
                 home,
                 GlossaryPage,
-                "glosario",
-                title="Glosario",
+                glossary["slug"],
+                title=glossary["title"],
                 show_in_menus=True,
-                intro="Palabras que aparecen en las lecciones, explicadas en pocas líneas.",
+                intro=glossary.get("intro", ""),
             )
             for page in sources["pages"].get("pages", []):
                 self.save_page(
