@@ -4,6 +4,11 @@ Idempotent: every page, snippet and image is found by its slug or name and
 only changed (and republished) when its source changed, so loading twice
 changes nothing. Block ids are derived from the source position, which
 keeps the stored JSON stable between runs.
+
+Translations (``content/translations/<language>/``, see FORMAT.md) become
+real Wagtail translations: the same ``translation_key`` as the Spanish page
+or snippet, in the language's locale, under the translated parent. Their
+block ids are those of the Spanish blocks they translate.
 """
 
 import datetime
@@ -35,10 +40,17 @@ from courses.models import (
 
 from . import illustrations
 from .markup import inline, to_html
+from .translations import read_translations
 
 CONTENT_DIR = Path(__file__).parent / "content"
 ID_NAMESPACE = uuid.UUID("6f3c2a8e-5d41-4b7a-9a36-1c2f0e8d7b55")
 IMAGE_COLLECTION_TITLE = "Taller demo"
+# guide.toml names no slug (a module has one guide): one per language.
+GUIDE_SLUGS = {
+    "es": "guia-de-facilitacion",
+    "pt-br": "guia-de-facilitacao",
+    "en": "facilitator-guide",
+}
 
 
 class ContentError(ValueError):
@@ -50,6 +62,7 @@ class Report:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: int = 0
+    skipped: list = field(default_factory=list)
 
     def note(self, outcome, label):
         if outcome == "created":
@@ -91,45 +104,73 @@ class DemoLoader:
 
     def load(self):
         sources = self.read_sources()
+        translations = read_translations(self.content_dir, read_toml, ContentError)
         with transaction.atomic():
-            self.locale = Locale.get_default()
-            self.topics = {t["slug"]: self.save_topic(t) for t in sources["topics"]}
-            self.terms = {
-                t["slug"]: self.save_term(t) for m in sources["modules"] for t in m["glossary"]
-            }
             self.images = {}
-            home = self.save_home(sources["pages"]["home"])
-            listing = sources["pages"]["catalogue"]
-            catalogue = self.save_page(
-                home,
-                ModuleIndexPage,
-                listing["slug"],
-                title=listing["title"],
-                show_in_menus=True,
-                intro=listing.get("intro", ""),
-            )
-            for module in sources["modules"]:
-                self.save_module(catalogue, module)
-            glossary = sources["pages"]["glossary_page"]
+            # The Spanish record behind each page key: translations find
+            # their translation_key (and block ids) there.
+            self.sources = {}
+            self.source_topics, self.source_terms = {}, {}
+            self.translating = False
+            self.save_language(Locale.get_default(), sources)
+            self.translating = True
+            for translation in translations:
+                locale, _ = Locale.objects.get_or_create(language_code=translation.language)
+                self.save_language(locale, self.translated_sources(sources, translation))
+        return self.report
+
+    def save_language(self, locale, sources):
+        self.locale = locale
+        self.topics = {
+            **self.source_topics,
+            **{t["slug"]: self.save_topic(t) for t in sources["topics"]},
+        }
+        self.terms = {
+            **self.source_terms,
+            **{t["slug"]: self.save_term(t) for m in sources["modules"] for t in m["glossary"]},
+        }
+        if not self.translating:
+            self.source_topics, self.source_terms = self.topics, self.terms
+        if sources["pages"] is None:
+            # Without its home page and module list, a language has nowhere
+            # to put its modules: they wait until pages.toml is translated.
+            if sources["modules"]:
+                self.report.skipped.append(f"{locale.language_code}: pages.toml not translated")
+            return
+        home = self.save_home(sources["pages"]["home"])
+        listing = sources["pages"]["catalogue"]
+        catalogue = self.save_page(
+            home,
+            ModuleIndexPage,
+            listing["slug"],
+            ("catalogue",),
+            title=listing["title"],
+            show_in_menus=True,
+            intro=listing.get("intro", ""),
+        )
+        for module in sources["modules"]:
+            self.save_module(catalogue, module)
+        glossary = sources["pages"]["glossary_page"]
+        self.save_page(
+            home,
+            GlossaryPage,
+            glossary["slug"],
+            ("glossary",),
+            title=glossary["title"],
+            show_in_menus=True,
+            intro=glossary.get("intro", ""),
+        )
+        for i, page in enumerate(sources["pages"].get("pages", [])):
             self.save_page(
                 home,
-                GlossaryPage,
-                glossary["slug"],
-                title=glossary["title"],
+                StandardPage,
+                page["slug"],
+                ("page", i),
+                title=page["title"],
                 show_in_menus=True,
-                intro=glossary.get("intro", ""),
+                intro=page.get("intro", ""),
+                body=to_html(page.get("body", "")),
             )
-            for page in sources["pages"].get("pages", []):
-                self.save_page(
-                    home,
-                    StandardPage,
-                    page["slug"],
-                    title=page["title"],
-                    show_in_menus=True,
-                    intro=page.get("intro", ""),
-                    body=to_html(page.get("body", "")),
-                )
-        return self.report
 
     # Reading and checking the sources before anything is written
 
@@ -146,18 +187,66 @@ class DemoLoader:
             # Module-wide handouts: inline in module.toml, or one file each
             # under handouts/ (for longer sheets such as evaluations).
             module.setdefault("handouts", [])
-            module["handouts"] += [
-                read_toml(path) for path in sorted((folder / "handouts").glob("*.toml"))
-            ]
-            module["lessons"] = [
-                read_toml(path) for path in sorted((folder / "lessons").glob("*.toml"))
-            ]
+            for i, handout in enumerate(module["handouts"]):
+                handout["_key"] = ("handout", folder.name, "module.toml", i)
+            for path in sorted((folder / "handouts").glob("*.toml")):
+                handout = read_toml(path)
+                handout["_file"] = path.name
+                handout["_key"] = ("handout", folder.name, "handouts", path.name)
+                module["handouts"].append(handout)
+            module["lessons"] = []
+            for path in sorted((folder / "lessons").glob("*.toml")):
+                lesson = read_toml(path)
+                lesson["_file"] = path.name
+                lesson["_key"] = ("lesson", folder.name, path.name)
+                for i, handout in enumerate(lesson.get("handouts", [])):
+                    handout["_key"] = ("handout", folder.name, path.name, i)
+                module["lessons"].append(lesson)
             guide_path = folder / "guide.toml"
             module["guide"] = read_toml(guide_path) if guide_path.exists() else None
             module["_folder"] = folder.name
             modules.append(module)
         self.check(topics, modules)
         return {"topics": topics, "pages": pages, "modules": modules}
+
+    def translated_sources(self, sources, translation):
+        """The Spanish sources' structure, holding the translated files that
+        exist; each translated page carries the key of the page it translates."""
+        topics = (translation.get("topics.toml") or {}).get("topics", [])
+        modules = []
+        for source in sources["modules"]:
+            base = f"modules/{source['_folder']}"
+            translated = translation.get(base, "module.toml")
+            if translated is None:
+                if any(name.startswith(base + "/") for name in translation.files):
+                    self.report.skipped.append(
+                        f"{translation.language}: {base}/module.toml missing"
+                    )
+                continue
+            module = {**translated, "_folder": source["_folder"]}
+            module.setdefault("glossary", [])
+            inline = [h for h in source["handouts"] if "_file" not in h]
+            module["handouts"] = _paired(inline, translated.get("handouts", []))
+            for handout in source["handouts"]:
+                if "_file" in handout:
+                    file = translation.get(base, "handouts", handout["_file"])
+                    module["handouts"] += _paired([handout], [file] if file else [])
+            module["lessons"] = []
+            for lesson in source["lessons"]:
+                file = translation.get(base, "lessons", lesson["_file"])
+                if file:
+                    module["lessons"].append(
+                        {
+                            **file,
+                            "_key": lesson["_key"],
+                            "handouts": _paired(
+                                lesson.get("handouts", []), file.get("handouts", [])
+                            ),
+                        }
+                    )
+            module["guide"] = translation.get(base, "guide.toml")
+            modules.append(module)
+        return {"topics": topics, "pages": translation.get("pages.toml"), "modules": modules}
 
     def check(self, topics, modules):
         topic_slugs = {t["slug"] for t in topics}
@@ -213,6 +302,11 @@ class DemoLoader:
         outcome = "unchanged"
         if instance is None:
             instance = model(slug=slug, locale=self.locale, **values)
+            if self.translating:
+                # A topic or term not in the Spanish sources cannot reach
+                # here: translated files keep the source's slugs.
+                sources = self.source_topics if model is Topic else self.source_terms
+                instance.translation_key = sources[slug].translation_key
             outcome = "created"
         elif any(getattr(instance, k) != v for k, v in values.items()):
             for key, value in values.items():
@@ -220,7 +314,7 @@ class DemoLoader:
             outcome = "updated"
         if outcome != "unchanged":
             instance.save()
-        self.report.note(outcome, f"{model._meta.verbose_name}: {slug}")
+        self.report.note(outcome, f"{model._meta.verbose_name}: {slug} ({self.locale})")
         return instance
 
     def image(self, name):
@@ -240,6 +334,8 @@ class DemoLoader:
     # Pages
 
     def save_home(self, data):
+        if self.translating:
+            return self.save_translated_home(data)
         home = HomePage.objects.filter(locale=self.locale).first()
         values = {
             "title": data["title"],
@@ -261,6 +357,7 @@ class DemoLoader:
             self.report.note("created", "home page")
         else:
             self.update_page(home, values, "home page")
+        self.sources[("home",)] = home
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(
@@ -278,13 +375,41 @@ class DemoLoader:
         SiteSettings.for_site(site)
         return home
 
-    def save_page(self, parent, model, slug, *, activities=None, **values):
+    def save_translated_home(self, data):
+        """A home page per language, next to the Spanish one under the root:
+        Wagtail serves it at the language's prefix of the same site."""
+        source = self.sources[("home",)]
+        return self.save_page(
+            Page.get_first_root_node(),
+            HomePage,
+            f"{source.slug}-{self.locale.language_code}",
+            ("home",),
+            title=data["title"],
+            intro=data.get("intro", ""),
+            body=to_html(data.get("body", "")),
+            learners_title=data.get("learners_title", ""),
+            learners_text=data.get("learners_text", ""),
+            trainers_title=data.get("trainers_title", ""),
+            trainers_text=data.get("trainers_text", ""),
+        )
+
+    def save_page(self, parent, model, slug, key, *, activities=None, **values):
         """Create the child page ``slug`` of ``parent``, or update it if its
-        source changed; publish either way."""
-        page = model.objects.child_of(parent).filter(slug=slug).first()
+        source changed; publish either way. ``key`` names the source page
+        (for example ``("lesson", folder, file)``), so a translation finds
+        the Spanish page it translates."""
         label = f"{model._meta.verbose_name}: {slug}"
+        translation_key = None
+        if self.translating:
+            translation_key = self.sources[key].translation_key
+            page = model.objects.filter(translation_key=translation_key, locale=self.locale).first()
+            values["slug"] = slug  # translated slugs may change
+        else:
+            page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
-            page = model(slug=slug, locale=parent.locale, **values)
+            page = model(**{"slug": slug, **values}, locale=self.locale)
+            if translation_key:
+                page.translation_key = translation_key
             if activities is not None:
                 page.activities = [Activity(**a) for a in activities]
             parent.add_child(instance=page)
@@ -292,7 +417,14 @@ class DemoLoader:
             self.report.note("created", label)
         else:
             self.update_page(page, values, label, activities)
+        if not self.translating:
+            self.sources[key] = page
         return page
+
+    def block_owner(self, data):
+        """What block ids derive from: the Spanish page's slug, so a
+        translated block has the id of the block it translates."""
+        return self.sources[data["_key"]].slug if self.translating else data["slug"]
 
     def update_page(self, page, values, label, activities=None):
         changed = any(_differs(page, key, value) for key, value in values.items())
@@ -315,10 +447,12 @@ class DemoLoader:
         self.report.note("updated" if changed else "unchanged", label)
 
     def save_module(self, catalogue, data):
+        folder = data["_folder"]
         module = self.save_page(
             catalogue,
             ModulePage,
             data["slug"],
+            ("module", folder),
             title=data["title"],
             topic=self.topics.get(data.get("topic")),
             summary=data.get("summary", ""),
@@ -327,43 +461,46 @@ class DemoLoader:
             audience=data.get("audience", ""),
             cover_image=self.image(data["cover"]) if data.get("cover") else None,
         )
-        if data.get("cover") and data.get("cover_alt"):
+        if data.get("cover") and data.get("cover_alt") and not self.translating:
             # Cover images are described once, on the image itself.
             image = module.cover_image
             if image.description != data["cover_alt"]:
                 image.description = data["cover_alt"]
                 image.save(update_fields=["description"])
+        # By the Spanish slug, which activities name.
         handouts = {}
         for handout in data["handouts"]:
-            handouts[handout["slug"]] = self.save_handout(module, handout)
+            handouts[self.block_owner(handout)] = self.save_handout(module, handout)
         for lesson_data in data["lessons"]:
             lesson = self.save_page(
                 module,
                 LessonPage,
                 lesson_data["slug"],
+                lesson_data["_key"],
                 title=lesson_data["title"],
                 intro=lesson_data.get("intro", ""),
                 objectives=lines_text(lesson_data.get("objectives")),
                 body=self.stream(
-                    LessonStreamBlock(), lesson_data.get("body", []), lesson_data["slug"]
+                    LessonStreamBlock(), lesson_data.get("body", []), self.block_owner(lesson_data)
                 ),
             )
             for handout in lesson_data.get("handouts", []):
-                handouts[handout["slug"]] = self.save_handout(lesson, handout)
+                handouts[self.block_owner(handout)] = self.save_handout(lesson, handout)
         if data["guide"]:
-            self.save_guide(module, data["guide"], handouts)
+            self.save_guide(module, data["guide"], handouts, folder)
 
     def save_handout(self, parent, data):
         return self.save_page(
             parent,
             HandoutPage,
             data["slug"],
+            data["_key"],
             title=data["title"],
             intro=data.get("intro", ""),
-            body=self.stream(HandoutStreamBlock(), data.get("body", []), data["slug"]),
+            body=self.stream(HandoutStreamBlock(), data.get("body", []), self.block_owner(data)),
         )
 
-    def save_guide(self, module, data, handouts):
+    def save_guide(self, module, data, handouts, folder):
         activities = [
             {
                 "title": a["title"],
@@ -378,7 +515,9 @@ class DemoLoader:
                 "safety_note": to_html(a.get("safety_note", "")),
                 "opt_out": to_html(a.get("opt_out", "")),
                 "debrief": to_html(a.get("debrief", "")),
-                "handouts": [handouts[slug] for slug in a.get("handouts", [])],
+                # A translated guide links the translated handouts; one not
+                # translated yet is left out rather than linked in Spanish.
+                "handouts": [handouts[slug] for slug in a.get("handouts", []) if slug in handouts],
                 "sort_order": i,
             }
             for i, a in enumerate(data.get("activities", []))
@@ -386,7 +525,8 @@ class DemoLoader:
         return self.save_page(
             module,
             FacilitatorGuidePage,
-            "guia-de-facilitacion",
+            GUIDE_SLUGS.get(self.locale.language_code, GUIDE_SLUGS["es"]),
+            ("guide", folder),
             title=data["title"],
             introduction=to_html(data.get("introduction", "")),
             preparation=lines_text(data.get("preparation")),
@@ -457,6 +597,11 @@ class DemoLoader:
         if kind not in value:
             raise ContentError(f"{owner}: unknown block type {kind!r}")
         return {"type": kind, "value": value[kind](), "id": block_id(*ident)}
+
+
+def _paired(sources, translations):
+    """Translated handouts with the key of the Spanish handout each translates."""
+    return [{**t, "_key": s["_key"]} for s, t in zip(sources, translations, strict=False)]
 
 
 def _differs(page, key, value):

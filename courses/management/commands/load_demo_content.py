@@ -28,6 +28,8 @@ class Command(BaseCommand):
                     f"{report.unchanged} unchanged."
                 )
             )
+        for reason in report.skipped:
+            self.stdout.write(self.style.WARNING(f"Translation skipped: {reason}"))
         if options["verbosity"] > 1:
             for label in report.created:
                 self.stdout.write(f"  created {label}")
