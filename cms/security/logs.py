@@ -16,9 +16,13 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 # ("Not Found: /es/buscar/?q=…", "GET /es/?a=b HTTP/1.1").
 QUERY_STRING = re.compile(r"(?P<path>/[^\s?#\"']*)\?[^\s\"']*")
 HIDDEN = "?[…]"
+# The secret part of a workshop plan's edit link (courses/planner): whoever
+# reads the log could otherwise change the plan.
+PLAN_SECRET = re.compile(r"(?<=/editar/)[A-Za-z0-9_-]{43}")
 
 
 def without_query_strings(text):
+    text = PLAN_SECRET.sub("[…]", text)
     return QUERY_STRING.sub(lambda match: match["path"] + HIDDEN, text)
 
 

@@ -314,6 +314,11 @@ TALLER_PERMISSIONS_POLICY = {
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.security.uploads.SafeImageForm"
 TALLER_IMAGE_MAX_SIDE = 8000
+
+# Workshop plans nobody opened or changed for this many days are deleted by
+# ``manage.py expire_plans`` (courses/planner).
+PLANNER_PLAN_TTL_DAYS = int(os.environ.get("PLANNER_PLAN_TTL_DAYS", "180"))
+
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.security.uploads.SafeDocumentForm"
 # Documents go through Django, which checks collection privacy; their files
 # are never served straight from MEDIA_ROOT (see cms/security/media.py).

@@ -1,0 +1,134 @@
+"""The pack's download links (with their size once cached) and serving the
+files. Rendering goes through the printing store: once, under its lock."""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+
+from courses.learning.ratelimit import allow
+from courses.printing import conf, store
+from courses.printing.bounded import RenderError
+from courses.printing.documents import default_paper, paper_label
+from courses.printing.models import PrintedFile
+from courses.printing.store import RenderBusy
+
+from .models import PlanPrint
+from .pack import DOCUMENTS
+
+logger = logging.getLogger(__name__)
+
+# A render costs seconds of CPU, and each edit of a plan makes a new file:
+# renders (not cached downloads) are limited per address and for the site.
+RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW = 20, 200, 600
+
+
+@dataclass
+class PackLink:
+    url: str
+    kind: str
+    paper: str
+    paper_label: str
+    is_default_paper: bool
+    size: int | None = None
+    pages: int | None = None
+
+
+def documents_for(plan):
+    """Every document the plan offers: the PDF, and the ZIP when its
+    activities use handouts; default paper first."""
+    first = DOCUMENTS["pdf"](plan, "a4")
+    paper = default_paper(first.page)
+    papers = [paper] + [p for p in conf.PAPERS if p != paper]
+    kinds = ["pdf", "zip"] if first.handouts else ["pdf"]
+    return [(kind, p, DOCUMENTS[kind](plan, p)) for kind in kinds for p in papers]
+
+
+def pack_downloads(plan):
+    if not plan.item_list:
+        return []
+    documents = documents_for(plan)
+    keys = [document.key() for _kind, _paper, document in documents]
+    cached = {r.key: r for r in PrintedFile.objects.filter(key__in=keys)}
+    links = []
+    for (kind, paper, _document), key in zip(documents, keys, strict=True):
+        record = cached.get(key)
+        links.append(
+            PackLink(
+                url=reverse("planner:pack_paper", args=[plan.share_key, kind, paper]),
+                kind=kind,
+                paper=paper,
+                paper_label=paper_label(paper),
+                is_default_paper=paper == documents[0][1],
+                size=record.size if record else None,
+                pages=record.pages if record else None,
+            )
+        )
+    return links
+
+
+def serve_pack(request, plan, kind, paper=None):
+    if not plan.item_list:
+        raise Http404("empty plan")
+    matches = [
+        document
+        for k, p, document in documents_for(plan)
+        if k == kind and (paper is None or p == paper)
+    ]
+    if not matches:
+        raise Http404("no such pack")
+    document = matches[0]
+    key = document.key()
+    if store.lookup(key) is None and not (
+        allow(request, "planner-pack", RENDER_RATE, RENDER_WINDOW)
+        and allow(None, "planner-pack", RENDER_SITE_RATE, RENDER_WINDOW)
+    ):
+        return _failure(request, plan, RenderBusy(""), status=429)
+    try:
+        record = store.ensure(document)
+        source = store.read(record)
+        if source is None:
+            record = store.ensure(document)
+            source = store.read(record)
+    except RenderError as error:
+        logger.error("Planner: pack %s of plan %s failed: %s", kind, plan.pk, error)
+        return _failure(request, plan, error)
+    if source is None:
+        return _failure(request, plan, RenderBusy(""))
+    _remember(plan, record)
+    with source:
+        response = HttpResponse(source.read(), content_type=record.content_type)
+    response["Content-Length"] = str(record.size)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=document.extension != "pdf", filename=document.file_name
+    )
+    return response
+
+
+def _remember(plan, record):
+    """File the record under the plan, and delete the plan's files of the same
+    kind made before its last edit: nobody can ask for them any more."""
+    with transaction.atomic():
+        PlanPrint.objects.get_or_create(plan=plan, printed_file=record)
+        older = PrintedFile.objects.filter(
+            pk__in=plan.prints.values("printed_file"),
+            variant=record.variant,
+            paper=record.paper,
+        ).exclude(pk=record.pk)
+    store.forget(list(older))
+
+
+def _failure(request, plan, error, status=503):
+    busy = isinstance(error, RenderBusy)
+    response = render(
+        request,
+        "planner/pack_problem.html",
+        {"plan": plan, "busy": busy, "message": str(error), "limited": status == 429},
+        status=status,
+    )
+    response["Retry-After"] = "60" if busy else "600"
+    return response

@@ -1,0 +1,205 @@
+"""A plan's workshop pack, as documents of the printing pipeline: one PDF
+(cover, run-sheet, materials, the activities' facilitator pages in order,
+then each handout used, once) and a ZIP of the participant handouts.
+
+Cached like every printed file: the key covers the plan's content and the
+published revisions of the guides and handouts it uses, so an edit (or a
+publish) gives a new file, and ``store.ensure`` renders it once under the
+lock. ``PlanPrint`` remembers which cached files belong to a plan, so
+deleting or expiring the plan deletes them too.
+"""
+
+import io
+import zipfile
+from functools import cached_property
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page, Site
+
+from courses.printing import store
+from courses.printing.content import materials_checklist
+from courses.printing.documents import HandoutDocument, PrintDocument, _unique
+
+PDF_VARIANT = "plan-pack"
+ZIP_VARIANT = "plan-zip"
+
+
+class PlanPackDocument(PrintDocument):
+    """The plan's pack in one PDF."""
+
+    variant = PDF_VARIANT
+    template = "print/plan_pack.html"
+
+    def __init__(self, plan, paper, language=None):
+        self.plan = plan
+        super().__init__(anchor_page(plan), paper, language or plan.language)
+
+    # What the document is made of
+
+    @cached_property
+    def module(self):
+        return None
+
+    @cached_property
+    def items(self):
+        return self.plan.item_list
+
+    @cached_property
+    def activities(self):
+        return [item.activity for item in self.items if item.from_curriculum]
+
+    @cached_property
+    def guides(self):
+        seen = {}
+        for activity in self.activities:
+            seen.setdefault(activity.guide_id, activity.guide)
+        return list(seen.values())
+
+    @cached_property
+    def handouts(self):
+        """The live handouts the plan's activities use, each once, in order
+        of first use."""
+        found = {}
+        for activity in self.activities:
+            for handout in activity.handouts.live().order_by("path"):
+                found.setdefault(handout.pk, handout)
+        return list(found.values())
+
+    def pages(self):
+        return [self.page, *self.guides, *self.handouts]
+
+    def key_extra(self):
+        plan = self.plan
+        return {
+            "plan": plan.pk,
+            "details": [plan.title, plan.date, plan.start_time, plan.place, plan.target_minutes],
+            "items": [
+                (item.kind, item.activity_id, item.title, item.minutes, item.notes)
+                for item in self.items
+            ],
+        }
+
+    # Names
+
+    def neutral_name(self):
+        return _("plan de taller")
+
+    def plain_name(self):
+        return _("%(title)s: paquete del taller") % {"title": self.plan.title}
+
+    @property
+    def published(self):
+        return self.plan.updated_at or timezone.now()
+
+    # Rendering
+
+    def handout_documents(self):
+        return [HandoutDocument(h, self.paper, self.language) for h in self.handouts]
+
+    def context(self):
+        rows = []
+        for row in self.plan.run_sheet:
+            item = row.item
+            used = []
+            if item.from_curriculum:
+                live = {h.pk for h in self.handouts}
+                used = [h for h in item.activity.handouts.all() if h.pk in live]
+            rows.append({"row": row, "handouts": used})
+        return {
+            **super().context(),
+            "plan": self.plan,
+            "agenda": self.plan.run_sheet,
+            "item_rows": rows,
+            "materials": materials_checklist(self.activities),
+            "handouts": self.handouts,
+            "running_title": self.plan.title,
+        }
+
+    def html_parts(self):
+        handouts = self.handout_documents()
+        parts = [self.html()] + [doc.html() for doc in handouts]
+        names = [_("Plan y actividades")] + [doc.page.title for doc in handouts]
+
+        def cover(counts, cover_pages):
+            rows, start = [], cover_pages + 1
+            for index, (name, count) in enumerate(zip(names, counts, strict=True)):
+                rows.append(
+                    {
+                        "name": name,
+                        "first": start,
+                        "last": start + count - 1,
+                        "is_guide": index == 0,
+                    }
+                )
+                start += count
+            return self.html(template="print/plan_cover.html", parts=rows)
+
+        return parts, cover
+
+    def html(self, template=None, **extra):
+        with translation.override(self.language):
+            return render_to_string(template or self.template, {**self.context(), **extra})
+
+
+class PlanZipDocument(PlanPackDocument):
+    """The participant handouts as separate PDFs (each the same cached file
+    as the handout's own download) and a note on how to print them."""
+
+    variant = ZIP_VARIANT
+    extension = "zip"
+    content_type = "application/zip"
+
+    def plain_name(self):
+        return _("%(title)s: hojas para participantes") % {"title": self.plan.title}
+
+    def neutral_name(self):
+        return _("plan de taller, hojas")
+
+    def key_extra(self):
+        return {"plan": self.plan.pk, "title": self.plan.title, "handouts": self.part_keys()}
+
+    def part_keys(self):
+        return [doc.key() for doc in self.handout_documents()]
+
+    def render_bytes(self):
+        parts = []
+        for document in self.handout_documents():
+            record = store.ensure(document)
+            source = store.read(record) or store.read(store.ensure(document))
+            with source:
+                parts.append((document, record, source.read()))
+        stamp = timezone.localtime(self.published).timetuple()[:6]
+        names, rows = set(), []
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            for document, record, data in parts:
+                name = _unique(document.file_name, names)
+                archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_STORED)
+                rows.append({"file": name, "pages": record.pages, "title": document.page.title})
+            with translation.override(self.language):
+                note_name = _unique(slugify(_("como imprimir")) + ".txt", names)
+                note = render_to_string(
+                    "print/plan_readme.txt",
+                    {**PrintDocument.context(self), "rows": rows, "plan": self.plan},
+                )
+            note = note.replace("\r\n", "\n").replace("\n", "\r\n")  # readable in Notepad too
+            archive.writestr(zipfile.ZipInfo(note_name, stamp), note, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue(), None
+
+
+def anchor_page(plan):
+    """The page a plan's printed files are filed under (``PrintedFile`` needs
+    one): the guide of its first curriculum activity, so a publish of that
+    module clears them (their key changes anyway), else the site's home."""
+    for item in plan.item_list:
+        if item.from_curriculum:
+            return item.activity.guide
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return site.root_page.specific if site else Page.objects.filter(depth=2).first()
+
+
+DOCUMENTS = {"pdf": PlanPackDocument, "zip": PlanZipDocument}
