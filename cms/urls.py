@@ -10,11 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses.learning import urls as learning_urls
 from courses.planner import urls as planner_urls
 
-from . import views
+from . import languages, views
 from .security.media import serve_public_media
 
 urlpatterns = [
     *learning_urls.root,
+    path("", languages.choose_language, name="choose_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

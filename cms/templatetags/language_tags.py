@@ -1,0 +1,115 @@
+"""The language switcher and the hreflang alternates of a page.
+
+For a Wagtail page, each language links to the same page in that language
+where a live translation exists, else to that language's home page (and
+says so). Other views (search, learning…) exist in every language: their
+address is translated with Django's ``translate_url``.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Each language named in itself, as people look for their own.
+NATIVE_NAMES = {"es": "Español", "pt-br": "Português (Brasil)", "en": "English"}
+
+
+def native_name(code):
+    return NATIVE_NAMES.get(code) or get_language_info(code)["name_local"]
+
+
+@dataclass
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    current: bool
+    translated: bool  # False: the link goes to that language's home page
+
+
+def _live_translations(page):
+    """This page and its live translations, by language code (one query)."""
+    pages = (
+        Page.objects.filter(translation_key=page.translation_key)
+        .live()
+        .public()
+        .select_related("locale")
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def _home_pages(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return _live_translations(site.root_page)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One LanguageLink per language of the site, remembered for the request
+    (the header and the head both ask)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    memo_key = ("_taller_language_links", getattr(page, "pk", None))
+    cached = getattr(request, "_taller_language_links", None)
+    if cached and cached[0] == memo_key:
+        return cached[1]
+    current = get_language()
+    if isinstance(page, Page) and page.pk:
+        translations = _live_translations(page)
+        homes = None
+        links = []
+        for code, _name in settings.LANGUAGES:
+            target = translations.get(code)
+            if target is None:
+                if homes is None:
+                    homes = _home_pages(request)
+                target = homes.get(code)
+            if target is None:
+                continue  # the site has nothing in that language yet
+            links.append(
+                LanguageLink(
+                    code,
+                    native_name(code),
+                    target.get_url(request),
+                    code == page.locale.language_code,
+                    code in translations,
+                )
+            )
+    else:
+        path = request.get_full_path() if request.method == "GET" else request.path
+        links = [
+            LanguageLink(
+                code,
+                native_name(code),
+                translate_url(path, code),
+                code == current,
+                True,
+            )
+            for code, _name in settings.LANGUAGES
+        ]
+    request._taller_language_links = (memo_key, links)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """(hreflang, absolute URL) for each language this page exists in, and
+    x-default: the Spanish original, which is where the site starts."""
+    request = context.get("request")
+    links = [link for link in language_links(context) if link.translated]
+    alternates = [(link.code, request.build_absolute_uri(link.url)) for link in links]
+    default = dict(alternates).get(settings.LANGUAGE_CODE)
+    if default and len(alternates) > 1:
+        alternates.append(("x-default", default))
+    return alternates
