@@ -85,6 +85,8 @@ def start(request):
 @planner_view
 def view(request, share_key):
     """The read-only plan: run-sheet and pack."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     plan = plan_for_share(share_key)
     plan.touch()
     return render(request, "planner/plan.html", {"plan": plan, "downloads": pack_downloads(plan)})
@@ -224,5 +226,7 @@ def delete(request, share_key, secret):
 
 @planner_view
 def pack(request, share_key, kind, paper=None):
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     plan = plan_for_share(share_key)
     return serve_pack(request, plan, kind, paper)
