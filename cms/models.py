@@ -13,10 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .pages import OneQueryRoutingMixin, QuickPageMixin, public
+from .request_memo import remembered
+
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class HomePage(Page):
+class HomePage(OneQueryRoutingMixin, Page):
     """The front door: what Taller is, the topic areas, featured modules,
     and one way in for learners and one for trainers."""
 
@@ -56,7 +59,7 @@ class HomePage(Page):
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()
         if not featured and catalogue:
             featured = list(catalogue.specific.modules()[:6])
-        modules = ModulePage.objects.descendant_of(self).live().public()
+        modules = public(ModulePage.objects.descendant_of(self).live())
         context.update(
             featured_modules=featured,
             catalogue=catalogue,
@@ -74,7 +77,7 @@ class FeaturedModule(Orderable):
     panels = [PageChooserPanel("module", "courses.ModulePage")]
 
 
-class StandardPage(Page):
+class StandardPage(QuickPageMixin, Page):
     """A plain page: about the site, how to stay safe, contact…"""
 
     intro = models.TextField(_("entradilla"), blank=True)
@@ -95,6 +98,13 @@ class SiteSettings(BaseSiteSetting):
 
     organisation_name = models.CharField(
         _("nombre de la organización"), max_length=200, default="Taller"
+    @classmethod
+    def for_site(cls, site):
+        # Read by the page templates and by every download link: once a request.
+        return remembered(
+            ("site_settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
+        )
+
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: per-request memo of site, settings, locale and privacy lookups.
+    "cms.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Site
 
+from cms.pages import breadcrumb_pages, public
+
 register = template.Library()
 
 
@@ -24,4 +26,10 @@ def menu_pages(context):
     home = site_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    return list(public(home.get_children().live().in_menu()))
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """The pages above ``page``, home first (see cms.pages.breadcrumb_pages)."""
+    return breadcrumb_pages(page)

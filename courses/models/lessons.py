@@ -9,11 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from cms.pages import QuickPageMixin, public
+
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
 
-class LessonPage(PrintableMixin, Page):
+class LessonPage(QuickPageMixin, PrintableMixin, Page):
     """One lesson of a module: a page of learning that works on a cheap
     phone, with key messages, stories, questions and self-checks."""
 
@@ -49,9 +51,7 @@ class LessonPage(PrintableMixin, Page):
 
     @cached_property
     def _siblings(self):
-        return list(
-            LessonPage.objects.sibling_of(self, inclusive=True).live().public().order_by("path")
-        )
+        return self.module.lessons
 
     def _neighbour(self, step):
         ids = [lesson.pk for lesson in self._siblings]
@@ -76,10 +76,13 @@ class LessonPage(PrintableMixin, Page):
 
     @cached_property
     def handouts(self):
-        return list(HandoutPage.objects.child_of(self).live().public().order_by("path"))
+        handouts = list(public(HandoutPage.objects.child_of(self).live()).order_by("path"))
+        for handout in handouts:  # known already: saves their download links a lookup each
+            handout.__dict__["module"] = self.module
+        return handouts
 
 
-class HandoutPage(PrintableMixin, Page):
+class HandoutPage(QuickPageMixin, PrintableMixin, Page):
     """A print-first sheet for participants: one or two pages on paper,
     large type, space to write. Never holds facilitator notes."""
 

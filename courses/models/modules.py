@@ -9,10 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.pages import QuickPageMixin, public
+
 from ..text import lines
 
 
-class ModuleIndexPage(Page):
+class ModuleIndexPage(QuickPageMixin, Page):
     """The catalogue: every published module, filterable by topic."""
 
     intro = models.TextField(_("introducción"), blank=True)
@@ -27,9 +29,7 @@ class ModuleIndexPage(Page):
 
     def modules(self):
         return (
-            ModulePage.objects.child_of(self)
-            .live()
-            .public()
+            public(ModulePage.objects.child_of(self).live())
             .select_related("topic", "cover_image")
             .order_by("path")
         )
@@ -55,7 +55,7 @@ class ModuleIndexPage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(QuickPageMixin, Page):
     """A training module: a topic, its lessons in order, a facilitator guide
     and the handouts to print. Learners study it online; trainers run it
     as a workshop."""
@@ -116,20 +116,29 @@ class ModulePage(Page):
     def lessons(self):
         from .lessons import LessonPage
 
-        return list(LessonPage.objects.child_of(self).live().public().order_by("path"))
+        return self._mine(public(LessonPage.objects.child_of(self).live()).order_by("path"))
 
     @cached_property
     def guide(self):
         from .guides import FacilitatorGuidePage
 
-        return FacilitatorGuidePage.objects.child_of(self).live().public().first()
+        guide = public(FacilitatorGuidePage.objects.child_of(self).live()).first()
+        return self._mine([guide])[0] if guide else None
 
     @cached_property
     def handouts(self):
         """Every handout of the module, in reading order (module's own, then by lesson)."""
         from .lessons import HandoutPage
 
-        return list(HandoutPage.objects.descendant_of(self).live().public().order_by("path"))
+        return self._mine(public(HandoutPage.objects.descendant_of(self).live()).order_by("path"))
+
+    def _mine(self, pages):
+        """``pages`` as a list, each knowing its module already: their
+        templates and download links would otherwise look it up one by one."""
+        pages = list(pages)
+        for page in pages:
+            page.__dict__["module"] = self
+        return pages
 
     @cached_property
     def workshop_minutes(self):

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from cms.pages import QuickPageMixin
+
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A topic area of the curriculum (self-esteem, rights, advocacy…).
@@ -60,7 +62,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.term
 
 
-class GlossaryPage(Page):
+class GlossaryPage(QuickPageMixin, Page):
     """Every glossary term of this language, A to Z, each with an anchor."""
 
     intro = models.TextField(_("introducción"), blank=True)

@@ -27,6 +27,8 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Page, Site
 
+from cms.pages import locale_of, site_of
+
 from . import conf
 
 # Bump when a change to this package changes what a PDF looks like in a way
@@ -67,6 +69,9 @@ class PrintDocument:
 
         if isinstance(self.page, ModulePage):
             return self.page
+        known = self.page.__dict__.get("module")  # a page that already looked it up
+        if isinstance(known, ModulePage):
+            return known
         try:
             parent = self.page.get_parent()
         except Exception:  # an unsaved draft in preview has no place in the tree yet
@@ -83,11 +88,11 @@ class PrintDocument:
     def site(self):
         site = None
         try:
-            site = self.page.get_site()
+            site = site_of(self.page)
         except Exception:
             site = None
         if site is None and self.module is not None:
-            site = self.module.get_site()
+            site = site_of(self.module)
         return site or Site.objects.filter(is_default_site=True).first()
 
     @cached_property
@@ -458,7 +463,7 @@ def document_for(page, variant=None, paper=None, language=None, preview=False):
     paper = paper or default_paper(page)
     if paper not in conf.PAPERS:
         raise NotPrintable(f"unknown paper {paper!r}")
-    language = language or page.locale.language_code
+    language = language or locale_of(page).language_code
     if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", language):
         raise NotPrintable("bad language")
     return kinds[variant](page, paper, language, preview=preview)
