@@ -20,6 +20,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	@touch $@
 
 setup: $(VENV)/.installed
+	$(BIN)/python manage.py compile_translations -v 0
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py build_pdfs --paper a4
@@ -32,7 +33,16 @@ run: setup
 setup-test: $(VENV)/.installed-test
 
 test: setup-test
+	$(BIN)/python manage.py compile_translations -v 0
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Interface strings: collect every msgid (written in Spanish) into the .po
+# files of each language; translate them there. Needs GNU gettext (xgettext).
+# `make setup` compiles them without gettext.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages -l es -l pt_BR -l en --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=media
+	$(BIN)/python manage.py compile_translations
 
 lint: setup-test
 	$(BIN)/ruff check .

@@ -121,7 +121,8 @@ def test_an_untranslated_page_links_the_other_homes_and_says_so(client):
     assert switcher_links(response)["en"] == english_home.url
     html = response.content.decode()
     # Said in the language of the link, for whoever follows it.
-    assert "This page is not translated yet" in html or "no está traducida" in html
+    assert '<li lang="en">' in html
+    assert "This page is not translated yet" in html
     assert "en" not in alternates(response)
 
 
@@ -182,3 +183,34 @@ def test_preferred_language_ignores_unsupported_and_wildcards():
     assert preferred_language("*, en;q=0.1") == "es"
     assert preferred_language(None) == "es"
     assert preferred_language("x" * 500) == "es"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "skip_link"),
+    [
+        ("/es/", "Saltar al contenido"),
+        ("/pt-br/", "Pular para o conteúdo"),
+        ("/en/", "Skip to content"),
+    ],
+)
+def test_the_interface_speaks_the_language_of_the_address(client, prefix, skip_link):
+    response = client.get(prefix)
+    assert skip_link in response.content.decode()
+
+
+def test_translated_interface_strings_keep_their_placeholders():
+    import polib
+
+    placeholder = re.compile(r"%\(\w+\)[sd]|%%|\{\w+\}")
+    for folder in settings.LOCALE_PATHS:
+        for path in folder.glob("*/LC_MESSAGES/django.po"):
+            for entry in polib.pofile(str(path)).translated_entries():
+                pairs = [(entry.msgid, entry.msgstr)]
+                if entry.msgid_plural:
+                    pairs = [(entry.msgid, entry.msgstr_plural[0])] + [
+                        (entry.msgid_plural, form) for form in entry.msgstr_plural.values()
+                    ]
+                for source, translated in pairs:
+                    assert sorted(placeholder.findall(source)) == sorted(
+                        placeholder.findall(translated)
+                    ), (path, source)
