@@ -41,6 +41,7 @@ class HomePage(OneQueryRoutingMixin, Page):
     subpage_types = [
         "courses.ModuleIndexPage",
         "courses.GlossaryPage",
+        "countries.CountryIndexPage",
         "cms.StandardPage",
     ]
 

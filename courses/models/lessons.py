@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -25,7 +26,13 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
     objectives = models.TextField(_("objetivos"), blank=True, help_text=_("Un objetivo por línea."))
     body = StreamField(LessonStreamBlock(), verbose_name=_("contenido"), blank=True)
 
-    content_panels = Page.content_panels + ["intro", "objectives", "body"]
+    content_panels = Page.content_panels + [
+        "intro",
+        "objectives",
+        "body",
+        # Defined in courses.countries: a note shown to learners of one country.
+        InlinePanel("country_notes", heading=_("Notas por país"), label=_("nota")),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -434,8 +434,12 @@ def layout_fingerprint():
 
 def documents_for(page):
     """The variants each page type offers, default first."""
+    from courses.countries.card import RightsCardDocument
+    from courses.countries.models import CountryPage
     from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage
 
+    if isinstance(page, CountryPage):
+        return {"card": RightsCardDocument}
     if isinstance(page, HandoutPage):
         return {"participant": HandoutDocument}
     if isinstance(page, LessonPage):

@@ -17,6 +17,7 @@ ROUTES = {
     "facilitator": ("pdf", "pdf_paper"),
     "pack": ("pack_pdf", "pack_pdf_paper"),
     "pack-zip": ("pack_zip", "pack_zip_paper"),
+    "card": ("pdf", "pdf_paper"),
 }
 SHARED = ("module", "site", "site_settings", "base_url", "handouts", "lessons", "module_number")
 

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from tqdm import tqdm
 
+from courses.countries.models import CountryPage
 from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage, PrintedFile
 from courses.printing import conf, store
 from courses.printing.bounded import RenderError
@@ -19,7 +20,10 @@ from courses.printing.documents import document_for, documents_for
 
 
 class Command(BaseCommand):
-    help = "Render (or check) the PDFs and workshop packs of every published course page."
+    help = (
+        "Render (or check) the PDFs and workshop packs of every published course page, "
+        "and the rights card of every country page."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -42,7 +46,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         papers = conf.PAPERS if options["paper"] == "all" else (options["paper"],)
-        pages = Page.objects.live().public().type(HandoutPage, LessonPage, FacilitatorGuidePage)
+        pages = Page.objects.live().public().type(
+            HandoutPage, LessonPage, FacilitatorGuidePage, CountryPage
+        )
         if options["language"]:
             pages = pages.filter(locale__language_code=options["language"])
         documents = []

@@ -17,8 +17,16 @@ class Command(BaseCommand):
     def handle(self, *args, content_dir, **options):
         from pathlib import Path
 
+        from courses.countries.demo import CountryLoader
+
         try:
-            report = DemoLoader(content_dir=Path(content_dir)).load()
+            loader = DemoLoader(content_dir=Path(content_dir))
+            # Country files are read and checked first, so a broken one
+            # stops the command before anything is written.
+            countries = CountryLoader(loader.report, Path(content_dir) / "countries")
+            countries.read()
+            report = loader.load()
+            countries.load()
         except ContentError as error:
             raise CommandError(f"Demo content not loaded (nothing was changed): {error}") from error
         if options["verbosity"]:

@@ -1,0 +1,57 @@
+"""The pocket rights card ("cartilla de derechos") of a country page: a
+small PDF with the essentials and the help contacts, printed A6 (a quarter
+of A4) or a quarter of Letter, to cut out and carry.
+
+A document kind of the printing pipeline like the others (see
+courses/printing/documents.py): cached by the page's published revision,
+rendered once, bounded, with the safe fetcher.
+"""
+
+from functools import cached_property
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from courses.printing.documents import PrintDocument
+
+# Bump when card.py changes how the card looks (its template and CSS are
+# fingerprinted already).
+CARD_VERSION = 1
+CARD_PAPER = {
+    # The site's paper setting chooses which sheet the card is cut from.
+    "a4": "A6",
+    "letter": "4.25in 5.5in",
+}
+
+
+class RightsCardDocument(PrintDocument):
+    """The essentials of a country page and its contacts, on small pages."""
+
+    variant = "card"
+    template = "print/card.html"
+
+    @cached_property
+    def module(self):
+        return None  # a country page belongs to no module
+
+    @property
+    def paper_label(self):
+        if self.paper == "a4":
+            return pgettext("papel", "A6 (un cuarto de A4)")
+        return pgettext("papel", "Un cuarto de carta")
+
+    def key_extra(self):
+        return ["card", CARD_VERSION]
+
+    def neutral_name(self):
+        return _("cartilla %(code)s") % {"code": self.page.code}
+
+    def plain_name(self):
+        return _("Cartilla de derechos: %(country)s") % {"country": self.page.title}
+
+    def context(self):
+        return {
+            **super().context(),
+            "paper_css": CARD_PAPER[self.paper],
+            "contacts": list(self.page.contacts.all()),
+        }
