@@ -1,0 +1,134 @@
+"""The plan's workshop pack, read back: one PDF with the cover, the
+run-sheet, the activities and each handout used exactly once; a ZIP of the
+handouts; cached by content, so an edit makes a new file and deleting the
+plan deletes its files."""
+
+import io
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from courses.planner.models import PlanPrint
+from courses.printing.models import PrintedFile
+
+from .helpers import create_plan, plan_of
+
+pytestmark = pytest.mark.django_db
+
+
+def with_handouts(activities):
+    return [a for a in activities if a.handouts.live().exists()]
+
+
+def outline_titles(reader):
+    found = []
+
+    def walk(entries):
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                found.append(entry.title)
+
+    walk(reader.outline)
+    return found
+
+
+@pytest.fixture
+def plan_urls(client, rights_activities, care_activities):
+    """A plan using one handout twice (the same activity added twice), an
+    activity of another module and a break."""
+    first = with_handouts(rights_activities)[0]
+    edit_url, share_url = create_plan(client, first, title="Taller en Quito")
+    client.post(
+        edit_url + "anadir/", {"actividad": [first.pk, with_handouts(care_activities)[0].pk]}
+    )
+    client.post(edit_url + "anadir/", {"kind": "break", "minutes": "20", "title": "Almuerzo"})
+    return edit_url, share_url
+
+
+def test_the_pack_pdf_has_the_run_sheet_and_each_handout_once(client, plan_urls):
+    edit_url, share_url = plan_urls
+    plan = plan_of(edit_url)
+    response = client.get(share_url + "paquete/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"] and not response.cookies
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+
+    assert "Taller en Quito" in text
+    for item in plan.item_list:
+        assert item.title in text
+    assert f"Total, de 09:00 a {plan.run_sheet.ends:%H:%M}" in text
+
+    handouts = []
+    for item in plan.item_list:
+        if item.activity:
+            for handout in item.activity.handouts.live():
+                if handout not in handouts:
+                    handouts.append(handout)
+    assert len(handouts) >= 2
+    headings = outline_titles(reader)
+    for handout in handouts:
+        assert headings.count(handout.title) == 1, (handout.title, headings)
+    assert reader.metadata.title == "Taller en Quito: paquete del taller"
+
+
+def test_the_pack_is_rendered_once_and_replaced_after_an_edit(client, plan_urls):
+    edit_url, share_url = plan_urls
+    first = client.get(share_url + "paquete/pdf/").content
+    again = client.get(share_url + "paquete/pdf/").content
+    assert first == again
+    assert PrintedFile.objects.filter(variant="plan-pack").count() == 1
+    page = client.get(edit_url).content.decode()
+    assert "KB" in page  # the size shows once the file exists
+
+    item = plan_of(edit_url).items.order_by("position").first()
+    client.post(f"{edit_url}elemento/{item.pk}/", {"accion": "guardar", "minutes": "33"})
+    changed = client.get(share_url + "paquete/pdf/").content
+    assert changed != first
+    assert "33 min" in "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(changed)).pages)
+    # The file of the plan before the edit is gone: nobody can ask for it.
+    assert PrintedFile.objects.filter(variant="plan-pack").count() == 1
+
+
+def test_the_zip_holds_each_handout_once_and_a_note(client, plan_urls):
+    edit_url, share_url = plan_urls
+    plan = plan_of(edit_url)
+    response = client.get(share_url + "paquete/zip/letter/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = archive.namelist()
+    handouts = {h.pk: h for i in plan.item_list if i.activity for h in i.activity.handouts.live()}
+    assert len(names) == len(handouts) + 1
+    assert names[-1] == "como-imprimir.txt"
+    note = archive.read("como-imprimir.txt").decode()
+    assert "Taller en Quito" in note
+    for handout in handouts.values():
+        assert note.count(f"«{handout.title}»") == 1
+    for name in names[:-1]:
+        assert archive.read(name).startswith(b"%PDF")
+
+
+def test_deleting_the_plan_deletes_its_pack(client, plan_urls):
+    edit_url, share_url = plan_urls
+    client.get(share_url + "paquete/pdf/")
+    client.get(share_url + "paquete/zip/")
+    assert PlanPrint.objects.count() == 2
+    handout_files = PrintedFile.objects.filter(variant="participant").count()
+    assert handout_files >= 2
+    client.post(edit_url + "borrar/")
+    assert not PrintedFile.objects.filter(variant__in=["plan-pack", "plan-zip"]).exists()
+    # The handouts' own files are shared with their pages: they stay.
+    assert PrintedFile.objects.filter(variant="participant").count() == handout_files
+
+
+def test_an_empty_plan_has_no_pack_and_bad_pack_urls_are_404(client):
+    edit_url, share_url = create_plan(client)
+    assert client.get(share_url + "paquete/pdf/").status_code == 404
+    assert client.get(share_url + "paquete/exe/").status_code == 404
+    assert client.get(share_url + "paquete/pdf/a3/").status_code == 404
+    assert "Añade actividades" in client.get(edit_url).content.decode()
