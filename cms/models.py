@@ -43,6 +43,7 @@ class HomePage(OneQueryRoutingMixin, Page):
         "courses.GlossaryPage",
         "countries.CountryIndexPage",
         "cms.StandardPage",
+        "reports.FeedbackFormPage",
     ]
 
     class Meta:

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.learning import urls as learning_urls
+from courses.reports import urls as reports_urls
 from courses.planner import urls as planner_urls
 
 from . import languages, views
@@ -35,6 +36,7 @@ urlpatterns += [re_path(r"^media/(?P<path>.+)$", serve_public_media, name="media
 urlpatterns += i18n_patterns(
     path("buscar/", views.search, name="search"),
     path("", include(learning_urls)),
+    path("", include(reports_urls)),
     path("", include(planner_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

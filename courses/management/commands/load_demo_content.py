@@ -29,6 +29,10 @@ class Command(BaseCommand):
             countries.load()
         except ContentError as error:
             raise CommandError(f"Demo content not loaded (nothing was changed): {error}") from error
+        # The anonymous feedback page (courses/reports), after the home page exists.
+        from courses.reports.demo import load_feedback_page
+
+        report.note(load_feedback_page(), "feedback page")
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(

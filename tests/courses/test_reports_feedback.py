@@ -1,0 +1,129 @@
+"""The anonymous feedback form page: answers stored, nothing that could
+identify who sent them (no address, browser, cookie or exact time)."""
+
+import datetime
+import logging
+
+from django.test import Client
+from django.utils import timezone
+
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
+
+from cms.models import HomePage
+from courses.reports.models import FeedbackFormPage
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "que_tan_util_te_resulto_el_taller": "4 · Útil",
+    "que_fue_lo_mas_util_para_ti": "El teatro foro.",
+    "que_cambiarias_o_agregarias": "Más tiempo para la ruta de denuncia.",
+    "recomendarias_este_taller_a_una_companera": "Sí",
+}
+
+
+def feedback_page():
+    return FeedbackFormPage.objects.live().get(slug="tu-opinion")
+
+
+def submit(data, **headers):
+    page = feedback_page()
+    return Client(enforce_csrf_checks=True).post(f"/es/opinion/{page.pk}/", data, **headers)
+
+
+def test_the_demo_has_a_spanish_feedback_page_with_four_questions():
+    page = feedback_page()
+    assert page.locale.language_code == "es"
+    assert [f.field_type for f in page.form_fields.all()] == [
+        "radio",
+        "multiline",
+        "multiline",
+        "radio",
+    ]
+    assert sorted(f.clean_name for f in page.form_fields.all()) == sorted(ANSWERS)
+
+
+def test_get_sets_no_cookie_and_has_no_csrf_token():
+    response = Client().get(feedback_page().url)
+    assert response.status_code == 200
+    assert not response.cookies
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert f'action="/es/opinion/{feedback_page().pk}/"' in html
+    assert "Es anónimo" in html
+
+
+def test_answers_are_stored_without_address_browser_or_time_of_day(caplog):
+    caplog.set_level(logging.DEBUG)
+    response = submit(
+        {**ANSWERS, "sitio_web": ""},
+        REMOTE_ADDR="203.0.113.77",
+        HTTP_USER_AGENT="NavegadorUnico/1.0",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert response.status_code == 200
+    assert "Gracias" in response.content.decode()
+    assert not response.cookies
+    assert "no-store" in response["Cache-Control"]
+    submission = FormSubmission.objects.get(page=feedback_page())
+    assert submission.form_data == ANSWERS
+    assert timezone.localtime(submission.submit_time).time() == datetime.time(0, 0)
+    assert timezone.localtime(submission.submit_time).date() == timezone.localdate()
+    # The row holds nothing else; neither the row nor the logs hold the sender.
+    columns = {f.column for f in FormSubmission._meta.concrete_fields}
+    assert columns == {"id", "form_data", "page_id", "submit_time"}
+    stored = str(submission.__dict__)
+    for trace in ("203.0.113", "198.51.100", "NavegadorUnico"):
+        assert trace not in stored
+        assert trace not in caplog.text
+    assert "teatro foro" not in caplog.text
+
+
+def test_missing_answers_show_errors_and_save_nothing():
+    response = submit({"que_fue_lo_mas_util_para_ti": "Todo"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Revisa el formulario" in html
+    assert "Todo" in html  # what was written stays in the form
+    assert not FormSubmission.objects.filter(page=feedback_page()).exists()
+
+
+def test_too_long_answer_is_refused():
+    response = submit({**ANSWERS, "que_fue_lo_mas_util_para_ti": "x" * 2001})
+    assert "Revisa el formulario" in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_honeypot_and_other_sites_save_nothing():
+    assert submit({**ANSWERS, "sitio_web": "spam"}).status_code == 200
+    assert submit(ANSWERS, HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert not FormSubmission.objects.exists()
+
+
+def test_rate_limited_per_address():
+    for _ in range(60):
+        assert submit(ANSWERS, REMOTE_ADDR="192.0.2.5").status_code == 200
+    response = submit(ANSWERS, REMOTE_ADDR="192.0.2.5")
+    assert response.status_code == 429
+    assert FormSubmission.objects.count() == 60
+
+
+def test_unpublished_or_unknown_pages_take_no_answers():
+    page = feedback_page()
+    page.unpublish()
+    assert Client().post(f"/es/opinion/{page.pk}/", ANSWERS).status_code == 404
+    assert Client().get(f"/es/opinion/{page.pk}/").status_code == 405
+
+
+class FeedbackPageTreeTests(WagtailPageTestCase):
+    def test_allowed_under_the_home_page_only(self):
+        self.assertAllowedParentPageTypes(FeedbackFormPage, {HomePage})
+        self.assertAllowedSubpageTypes(FeedbackFormPage, {})
+        self.assertCanCreateAt(HomePage, FeedbackFormPage)
+
+    def test_no_identifying_field_types_offered(self):
+        field = FeedbackFormPage.form_fields.rel.related_model._meta.get_field("field_type")
+        assert not {"email", "url", "hidden", "date", "datetime"} & {c for c, _ in field.choices}
