@@ -10,3 +10,4 @@ class CmsConfig(AppConfig):
         from .caching import connect_invalidation
 
         connect_invalidation()
+        from . import frontend_cache  # noqa: F401 - connects the purge on publish

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from .conf import PAPERS
+
 PREVIEW_PDF = "pdf"
 
 
@@ -25,6 +27,10 @@ class PrintableMixin(RoutablePageMixin):
         from .http import serve
 
         return serve(request, self, self.print_variant, paper)
+
+    def get_cached_paths(self):
+        # What a CDN may keep of this page: the page and its printed versions.
+        return ["/", "pdf/", *(f"pdf/{paper}/" for paper in PAPERS)]
 
     @property
     def preview_modes(self):
@@ -69,6 +75,10 @@ class WorkshopPackMixin(PrintableMixin):
         from .http import serve
 
         return serve(request, self, "pack-zip", paper)
+
+    def get_cached_paths(self):
+        packs = [f"pack/{kind}/{paper}/" for kind in ("pdf", "zip") for paper in PAPERS]
+        return [*super().get_cached_paths(), "pack/pdf/", "pack/zip/", *packs]
 
     @property
     def preview_modes(self):
