@@ -11,3 +11,6 @@ class CmsConfig(AppConfig):
 
         connect_invalidation()
         from . import frontend_cache  # noqa: F401 - connects the purge on publish
+        from .renditions import connect as connect_renditions
+
+        connect_renditions()
