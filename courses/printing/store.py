@@ -76,6 +76,15 @@ def ensure(document, *, wait=None):
         except RenderError as error:
             cache.set(_failure_key(key), str(error), FAILURE_MEMORY)
             raise
+        # One line per render: how operators (and the two-server test) see
+        # that concurrent first requests rendered a file once.
+        logger.info(
+            "Print: rendered %s %s %s (%d bytes)",
+            document.page.pk,
+            document.variant,
+            document.paper,
+            len(data),
+        )
         return save(document, key, data, pages)
     finally:
         lock.release()
