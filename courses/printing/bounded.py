@@ -10,15 +10,20 @@ The child is forked, not spawned: it inherits fonts and parsed styles that
 the parent loaded once, so a render costs what WeasyPrint costs. It never
 touches the database (everything it needs is in the HTML), and leaves with
 ``os._exit`` so it cannot close the parent's connections.
+
+``run_bounded`` forks a child for one job; ``Worker`` keeps one child warm
+for many jobs, each with the same bounds (what render.py uses first).
 """
 
 import contextlib
 import gc
 import os
+import pickle
 import resource
 import select
 import signal
 import struct
+import threading
 import time
 import traceback
 
@@ -104,13 +109,7 @@ def _read_within(fd, pid, seconds):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             _kill(pid)
-            raise RenderTimeout(
-                _(
-                    "El documento es demasiado largo o complejo: no se pudo generar "
-                    "en %(seconds)d segundos."
-                )
-                % {"seconds": round(seconds)}
-            )
+            raise RenderTimeout(_timeout_message(seconds))
         ready, _w, _x = select.select([fd], [], [], remaining)
         if not ready:
             continue
@@ -144,7 +143,151 @@ def _outcome(payload, status):
     raise RenderError(_("No se pudo generar el PDF: la respuesta llegó incompleta."))
 
 
+def _timeout_message(seconds):
+    return _(
+        "El documento es demasiado largo o complejo: no se pudo generar en %(seconds)d segundos."
+    ) % {"seconds": round(seconds)}
+
+
 def _too_large():
     return _(
         "El documento es demasiado grande: generar el PDF necesitaba más memoria de la permitida."
     )
+
+
+class Worker:
+    """A warm render process, kept for many jobs, each still bounded.
+
+    Forking a child for every render costs a fixed ~25 ms (copying the page
+    tables of a large web process, then a copy-on-write fault for each page
+    the render touches, then tearing it all down): for a two-page handout
+    that was a third of the time. This child is forked once, when the first
+    render needs it, and then serves jobs one at a time over a pipe:
+    ``function(*args)`` with a module-level function and picklable args.
+
+    Each job keeps its bounds: the parent kills the worker when a job runs
+    past ``seconds`` (the next job starts a fresh one), and before each job
+    the worker caps its own address space at its current size plus
+    ``memory_bytes``. A worker that failed, or served ``max_jobs`` jobs, is
+    replaced, so nothing a bad document left behind outlives it.
+    """
+
+    def __init__(self, max_jobs=200):
+        self.max_jobs = max_jobs
+        self.pid = None
+        self._lock = threading.Lock()
+
+    def run(self, function, args, *, seconds, memory_bytes):
+        """The bytes ``function(*args)`` returns, or None when the worker is
+        busy with another thread's job (the caller forks a child instead)."""
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self.pid is None:
+                self._start()
+            request = pickle.dumps((function, args, memory_bytes))
+            try:
+                _write_all(self._requests, HEADER.pack(b"J", len(request)) + request)
+                reply = _read_message(self._replies, seconds)
+            except RenderTimeout:
+                self._stop(kill=True)
+                raise
+            except (OSError, EOFError):  # died mid-job: killed by the kernel, most likely
+                self._stop(kill=True)
+                raise RenderTooLarge(_too_large()) from None
+            kind, data = reply
+            self.jobs += 1
+            if kind != b"K" or self.jobs >= self.max_jobs:
+                self._stop(kill=kind != b"K")
+            return _outcome(HEADER.pack(kind, len(data)) + data, 0)
+        finally:
+            self._lock.release()
+
+    def _start(self):
+        request_read, self._requests = os.pipe()
+        self._replies, reply_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            os.close(self._requests)
+            os.close(self._replies)
+            _serve(request_read, reply_write)
+        os.close(request_read)
+        os.close(reply_write)
+        self.pid, self.jobs = pid, 0
+
+    def _stop(self, kill):
+        if self.pid is None:
+            return
+        os.close(self._requests)  # the worker leaves when its pipe closes
+        os.close(self._replies)
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self.pid = None
+
+
+def _serve(request_fd, reply_fd):
+    code = 0
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # Everything inherited stays out of the collector's sight (it would
+        # walk, and so copy, the whole heap); what the jobs create is collected.
+        gc.freeze()
+        while True:
+            try:
+                kind, request = _read_message(request_fd, None)
+            except EOFError:
+                break  # the parent is done with us (or gone)
+            function, args, memory_bytes = pickle.loads(request)  # noqa: S301 - from our parent
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            resource.setrlimit(resource.RLIMIT_AS, (hard, hard))  # the last job's cap off
+            _limit_memory(memory_bytes)  # then this job's, from the size we have now
+            try:
+                data, status = bytes(function(*args)), b"K"
+            except MemoryError:
+                data, status = b"", b"M"
+            except RenderError as error:
+                data, status = str(error).encode(), b"E"
+            except BaseException:
+                data, status = traceback.format_exc().encode()[-4000:], b"X"
+            _write_all(reply_fd, HEADER.pack(status, len(data)) + data)
+            if status != b"K":
+                break
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _write_all(fd, message):
+    view = memoryview(message)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _read_message(fd, seconds):
+    """One framed message: (kind, payload). EOFError if the pipe closed."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    header = _read_exactly(fd, HEADER.size, deadline, seconds)
+    kind, length = HEADER.unpack(header)
+    return kind, _read_exactly(fd, length, deadline, seconds)
+
+
+def _read_exactly(fd, size, deadline, seconds):
+    chunks, missing = [], size
+    while missing:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise RenderTimeout(_timeout_message(seconds))
+            ready, _w, _x = select.select([fd], [], [], remaining)
+            if not ready:
+                continue
+        chunk = os.read(fd, min(missing, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        missing -= len(chunk)
+    return b"".join(chunks)

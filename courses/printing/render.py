@@ -1,7 +1,9 @@
 """HTML to PDF with WeasyPrint: tagged (PDF/UA), safe fetcher, bounded.
 
 Everything here runs on HTML that templates already produced; the database
-is not touched, so the work can happen in a forked child (see bounded.py).
+is not touched, so the work can happen in another process (see bounded.py):
+the warm render worker, or a child forked for the job when the worker is
+busy or the job cannot be sent to it (a pack's cover is a function).
 """
 
 import logging
@@ -14,7 +16,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from . import conf
-from .bounded import RenderError, run_bounded
+from .bounded import RenderError, Worker, run_bounded
 from .fetcher import RefuseEverything, SafeURLFetcher
 
 logger = logging.getLogger(__name__)
@@ -55,36 +57,47 @@ def render_pdf(parts, base_url, *, cover=None, seconds=None, memory_bytes=None):
     (a pack's table of contents with page ranges).
     Document metadata (title, language, author) comes from the first part.
     """
-    config = font_config()
-
-    def job():
-        fetcher = SafeURLFetcher(base_url)
-        documents = [_layout(html, base_url, fetcher, config) for html in parts]
-        if cover is not None:
-            counts = [len(document.pages) for document in documents]
-            first = _layout(cover(counts, 1), base_url, fetcher, config)
-            if len(first.pages) != 1:  # page ranges in the cover assumed one page
-                first = _layout(cover(counts, len(first.pages)), base_url, fetcher, config)
-            documents.insert(0, first)
-        first = documents[0]
-        pages = [page for document in documents for page in document.pages]
-        combined = first.copy(pages) if len(documents) > 1 else first
-        # Layout has fetched every image and style it needs. From here on
-        # nothing may be fetched: WeasyPrint would embed attachments now.
-        combined.metadata.attachments = []
-        combined.url_fetcher = RefuseEverything()
-        data = combined.write_pdf(**PDF_OPTIONS)
-        return PAGES.pack(len(pages)) + data
-
-    result = run_bounded(
-        job,
-        seconds=seconds if seconds is not None else conf.timeout(),
-        memory_bytes=memory_bytes if memory_bytes is not None else conf.memory_limit(),
-    )
+    font_config()  # warm in this process first: the worker and children inherit it
+    seconds = seconds if seconds is not None else conf.timeout()
+    memory_bytes = memory_bytes if memory_bytes is not None else conf.memory_limit()
+    result = None
+    if cover is None:  # a function of the parts' pages: it cannot cross a pipe
+        result = _worker.run(_render, (parts, base_url), seconds=seconds, memory_bytes=memory_bytes)
+    if result is None:
+        result = run_bounded(
+            lambda: _render(parts, base_url, cover), seconds=seconds, memory_bytes=memory_bytes
+        )
     if len(result) < PAGES.size:
         raise RenderError("empty render")
     (count,) = PAGES.unpack_from(result)
     return result[PAGES.size :], count
+
+
+# One warm render process per web process (see bounded.Worker).
+_worker = Worker()
+
+
+def _render(parts, base_url, cover=None):
+    """Runs in the bounded child or the worker: HTML parts to PDF bytes,
+    prefixed with the page count."""
+    config = font_config()  # loaded before the fork: inherited, not reloaded
+    fetcher = SafeURLFetcher(base_url)
+    documents = [_layout(html, base_url, fetcher, config) for html in parts]
+    if cover is not None:
+        counts = [len(document.pages) for document in documents]
+        first = _layout(cover(counts, 1), base_url, fetcher, config)
+        if len(first.pages) != 1:  # page ranges in the cover assumed one page
+            first = _layout(cover(counts, len(first.pages)), base_url, fetcher, config)
+        documents.insert(0, first)
+    first = documents[0]
+    pages = [page for document in documents for page in document.pages]
+    combined = first.copy(pages) if len(documents) > 1 else first
+    # Layout has fetched every image and style it needs. From here on
+    # nothing may be fetched: WeasyPrint would embed attachments now.
+    combined.metadata.attachments = []
+    combined.url_fetcher = RefuseEverything()
+    data = combined.write_pdf(**PDF_OPTIONS)
+    return PAGES.pack(len(pages)) + data
 
 
 def _layout(html, base_url, fetcher, config):

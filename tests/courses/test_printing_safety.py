@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from courses.models import PrintedFile
-from courses.printing.bounded import RenderTimeout, RenderTooLarge, run_bounded
+from courses.printing.bounded import RenderTimeout, RenderTooLarge, Worker, run_bounded
 from courses.printing.fetcher import RefusedURL, SafeURLFetcher
 from courses.printing.render import render_pdf
 from courses.templatetags.print_tags import print_image
@@ -235,3 +235,41 @@ def _png():
     buffer = io.BytesIO()
     Image.new("L", (2, 2), 0).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def _spin():
+    while True:
+        pass
+
+
+def _allocate_forever():
+    chunks = []
+    while True:
+        chunks.append(bytearray(16 * 1024 * 1024))
+
+
+def _pid():
+    return str(os.getpid()).encode()
+
+
+def test_the_warm_render_worker_keeps_each_jobs_time_and_memory_bounds():
+    worker = Worker()
+    assert worker.run(bytes, (b"ok",), seconds=10, memory_bytes=64 * 1024 * 1024) == b"ok"
+    first = worker.pid
+    with pytest.raises(RenderTooLarge, match="más memoria"):
+        worker.run(_allocate_forever, (), seconds=20, memory_bytes=64 * 1024 * 1024)
+    with pytest.raises(RenderTimeout, match="no se pudo generar en 1 segundos"):
+        worker.run(_spin, (), seconds=0.8, memory_bytes=0)
+    # A failed worker is replaced; the next job runs as if nothing happened.
+    assert worker.run(bytes, (b"again",), seconds=10, memory_bytes=64 * 1024 * 1024) == b"again"
+    assert worker.pid not in (None, first)
+    worker._stop(kill=True)
+
+
+def test_the_warm_render_worker_serves_many_jobs_then_is_recycled():
+    worker = Worker(max_jobs=3)
+    pids = [worker.run(_pid, (), seconds=10, memory_bytes=0) for _ in range(4)]
+    assert len(set(pids[:3])) == 1  # one process for the first three jobs
+    assert pids[3] != pids[0]  # then a fresh one
+    assert int(pids[0]) != os.getpid()
+    worker._stop(kill=True)
