@@ -24,6 +24,11 @@ PAGES = {
     "offline": "/es/aprender/sin-conexion/",
     "search": "/es/buscar/?q=derechos",
     "not-found": "/es/no-existe/",
+    "report-form": "/es/informe-de-taller/",
+    "feedback": "/es/tu-opinion/",
+    "countries": "/es/paises/",
+    "country": "/es/paises/bolivia/?pais=bo",
+    "lesson-country-note": "/es/modulos/conocer-y-defender-nuestros-derechos/es-legal/?pais=bo",
 }
 
 
