@@ -4,8 +4,10 @@ Documents are built from several pages (a guide holds its module's
 handouts, a handout shows its module's title), so a publish anywhere in a
 module is checked against every file cached for that module. A file whose
 key no longer matches is deleted and, because someone used it, rendered
-again. With a real background worker the page's default files are also
-rendered ahead of the first download (conf.warm_on_publish).
+again. With a real background worker the page's files are also rendered
+ahead of the first download (conf.warm_on_publish), on every paper: a
+facilitator choosing between A4 and Letter sees the size of both before
+spending data on either.
 """
 
 from wagtail.models import Page
@@ -44,7 +46,8 @@ def refresh_after_change(page_id):
             targets += list(FacilitatorGuidePage.objects.child_of(module).live())
         for target in targets:
             for variant in documents_for(target):
-                wanted.append((target.pk, variant, None, None))
+                for paper in conf.PAPERS:
+                    wanted.append((target.pk, variant, paper, None))
     from .tasks import render_printed_file
 
     seen = set()

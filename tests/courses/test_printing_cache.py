@@ -222,3 +222,19 @@ def test_the_redis_lock_is_exclusive_and_expires():
     assert later.acquire()
     later.release()
     short.release()  # releasing an expired lock is harmless
+
+
+def test_after_publish_with_a_worker_both_papers_show_their_size(
+    client, fake_renders, settings, django_capture_on_commit_callbacks
+):
+    settings.TALLER_PDF_WARM_ON_PUBLISH = True  # as with a real background worker
+    handout = first_module().handouts[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        handout.save_revision().publish()
+    papers = set(PrintedFile.objects.filter(page=handout).values_list("paper", flat=True))
+    assert papers == {"a4", "letter"}
+    cache.clear()
+    page = client.get(handout.url).content.decode()
+    assert "se prepara al pedirlo" not in page
+    for record in PrintedFile.objects.filter(page=handout):
+        assert filesizeformat(record.size) in page
