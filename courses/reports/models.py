@@ -122,9 +122,11 @@ class WorkshopReport(models.Model):
     def __str__(self):
         return f"{self.held_on:%Y-%m-%d} · {self.country_name} · {self.participants}"
 
-    @property
-    def country_name(self):
+    def _country_name(self):
         return country_name(self.country)
+
+    _country_name.short_description = _("país")
+    country_name = property(_country_name)
 
     def module_titles(self):
         return ", ".join(module.title for module in self.modules.all())

@@ -79,7 +79,12 @@ def test_trainers_cannot_read_the_reports(reports):
 
 
 def test_editors_and_moderators_can(reports):
-    assert signed_in("Edición · español").get(INDEX).status_code == 200
+    response = signed_in("Edición · español").get(INDEX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for heading in ("Fecha del taller", "País", "Participantes", "Módulos o plan", "Revisado"):
+        assert heading.lower() in html.lower()
+    assert "Bolivia" in html
     moderator = Client()
     user = User.objects.create_user("mod", password="x" * 14)
     user.groups.add(Group.objects.get(name="Moderación"))
