@@ -214,3 +214,42 @@ def test_translated_interface_strings_keep_their_placeholders():
                     assert sorted(placeholder.findall(source)) == sorted(
                         placeholder.findall(translated)
                     ), (path, source)
+
+
+def test_search_stays_within_the_language_of_the_address(client):
+    for prefix, words in [("/es/", "derechos"), ("/en/", "rights"), ("/pt-br/", "direitos")]:
+        response = client.get(f"{prefix}buscar/", {"q": words})
+        results = list(response.context["results"])
+        assert results, prefix
+        assert {page.locale.language_code for page in results} == {prefix.strip("/")}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_learning_without_an_account_works_in_each_language(client, code):
+    manifest = client.get(f"/{code}/aprender/app.webmanifest").json()
+    assert manifest["lang"] == code
+    assert manifest["start_url"] == f"/{code}/"
+    assert manifest["scope"] == "/"
+    for path in ("aprender/mis-modulos/", "aprender/sin-conexion/"):
+        response = client.get(f"/{code}/{path}")
+        assert response.status_code == 200
+        assert html_lang(response) == code
+        assert not response.cookies
+    worker = client.get("/sw.js").content.decode()
+    assert f"/{code}/aprender/sin-conexion/" in worker
+
+
+def test_pdfs_are_printed_in_the_language_of_their_page(client):
+    import io
+
+    from pypdf import PdfReader
+
+    lesson = LessonPage.objects.live().filter(locale__language_code="en").first()
+    response = client.get(lesson.url + "pdf/")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    reader = PdfReader(io.BytesIO(body))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert lesson.title.split()[0] in text
+    assert "Licence" in text and "Licencia" not in text
