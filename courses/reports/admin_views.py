@@ -58,6 +58,17 @@ class WorkshopReportFilterSet(WagtailFilterSet):
 
 
 class WorkshopReportIndexView(IndexView):
+    # CSV only: what funders' spreadsheets open, and no extra library.
+    FORMATS = ("csv",)
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            button
+            for button in super().header_more_buttons
+            if getattr(button, "url", None) != self.xlsx_export_url
+        ]
+
     @cached_property
     def header_buttons(self):
         return [

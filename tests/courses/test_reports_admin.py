@@ -122,6 +122,11 @@ def test_csv_export_has_one_row_per_report_without_notes(reports):
     assert rows[1][5] == "12"
     assert rows[2][3] == f"{modules()[0].title}, {modules()[1].title}"
     assert "Nota interna" not in str(rows)
+    # Only CSV is offered.
+    listing = client.get(INDEX, {"export": "xlsx"})
+    assert listing["Content-Type"].startswith("text/html")
+    assert "export=xlsx" not in client.get(INDEX).content.decode()
+    assert "export=csv" in client.get(INDEX).content.decode()
 
 
 def test_summary_counts_reviewed_reports_per_country_and_year(reports):
