@@ -25,9 +25,14 @@ def minutes_field(**kwargs):
 
 
 class CleanTextMixin:
-    """Plain one-line text: no control or invisible characters."""
+    """Plain one-line text: no control or invisible characters. Labels
+    without Django's colon, like the rest of the site."""
 
     single_line = ()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -90,8 +95,15 @@ class NewItemForm(CleanTextMixin, forms.Form):
 
     single_line = ("title",)
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the plan's details form on the same page has a title too.
+        kwargs.setdefault("auto_id", "nuevo_%s")
+        super().__init__(*args, **kwargs)
+
     kind = forms.ChoiceField(
-        choices=[(PlanItem.Kind.BREAK, _("Pausa")), (PlanItem.Kind.OWN, _("Actividad propia"))]
+        label=_("Qué es"),
+        choices=[(PlanItem.Kind.BREAK, _("Pausa")), (PlanItem.Kind.OWN, _("Actividad propia"))],
+        widget=forms.RadioSelect,
     )
     title = forms.CharField(label=_("Título"), max_length=200, required=False)
     minutes = minutes_field()
