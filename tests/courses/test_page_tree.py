@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.models import HomePage, StandardPage
+from courses.countries.models import CountryIndexPage
 from courses.models import (
     FacilitatorGuidePage,
     GlossaryPage,
@@ -13,11 +14,15 @@ from courses.models import (
     ModuleIndexPage,
     ModulePage,
 )
+from courses.reports.models import FeedbackFormPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_holds_the_catalogue_glossary_and_plain_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {ModuleIndexPage, GlossaryPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {ModuleIndexPage, GlossaryPage, CountryIndexPage, StandardPage, FeedbackFormPage},
+        )
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_catalogue_holds_only_modules(self):

@@ -8,7 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 
@@ -123,6 +125,44 @@ class FeedbackPageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(FeedbackFormPage, {HomePage})
         self.assertAllowedSubpageTypes(FeedbackFormPage, {})
         self.assertCanCreateAt(HomePage, FeedbackFormPage)
+
+    def test_editors_can_create_one_in_the_admin(self):
+        self.login()
+        home = HomePage.objects.get(locale=Locale.get_default())
+        question = {"label": "¿Volverías?", "field_type": "radio", "required": True}
+        question.update(choices="Sí\nNo", help_text="", default_value="")
+        data = nested_form_data(
+            {
+                "title": "Encuesta",
+                "slug": "encuesta",
+                "intro": rich_text("<p>Dos minutos.</p>"),
+                "thank_you_text": rich_text("<p>Gracias.</p>"),
+                "form_fields": inline_formset([question]),
+            }
+        )
+        self.assertCanCreate(home, FeedbackFormPage, data)
+        page = FeedbackFormPage.objects.get(slug="encuesta")
+        assert [f.clean_name for f in page.form_fields.all()] == ["volverias"]
+
+    def test_an_email_field_is_refused_in_the_admin(self):
+        self.login()
+        home = HomePage.objects.get(locale=Locale.get_default())
+        question = {"label": "Tu correo", "field_type": "email", "required": True}
+        question.update(choices="", help_text="", default_value="")
+        data = nested_form_data(
+            {
+                "title": "Encuesta",
+                "slug": "encuesta-correo",
+                "intro": rich_text(""),
+                "thank_you_text": rich_text(""),
+                "form_fields": inline_formset([question]),
+                "action-publish": "publish",
+            }
+        )
+        url = f"/admin/pages/add/reports/feedbackformpage/{home.pk}/"
+        response = self.client.post(url, data)
+        assert response.status_code == 200  # the form again, with its error
+        assert not FeedbackFormPage.objects.filter(slug="encuesta-correo").exists()
 
     def test_no_identifying_field_types_offered(self):
         field = FeedbackFormPage.form_fields.rel.related_model._meta.get_field("field_type")
