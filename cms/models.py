@@ -98,8 +98,6 @@ class StandardPage(QuickPageMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """Who publishes this site and under which licence."""
 
-    organisation_name = models.CharField(
-        _("nombre de la organización"), max_length=200, default="Taller"
     @classmethod
     def for_site(cls, site):
         # Read by the page templates and by every download link: once a request.
@@ -107,6 +105,8 @@ class SiteSettings(BaseSiteSetting):
             ("site_settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
         )
 
+    organisation_name = models.CharField(
+        _("nombre de la organización"), max_length=200, default="Taller"
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -9,9 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import HandoutStreamBlock, LessonStreamBlock
 from cms.pages import QuickPageMixin, public
 
+from ..blocks import HandoutStreamBlock, LessonStreamBlock
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
