@@ -53,14 +53,15 @@ class HomePage(OneQueryRoutingMixin, Page):
         from courses.models import ModuleIndexPage, ModulePage, Topic
 
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.module.specific
-            for item in self.featured_modules.select_related("module")
-            if item.module and item.module.live
-        ]
+        # The chosen modules in their order, fetched together (not one by one).
+        chosen = list(self.featured_modules.values_list("module_id", flat=True))
+        found = ModulePage.objects.live().filter(pk__in=chosen)
+        found = {module.pk: module for module in found.select_related("topic", "cover_image")}
+        featured = [found[pk] for pk in chosen if pk in found]
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()
         if not featured and catalogue:
             featured = list(catalogue.specific.modules()[:6])
+        featured = ModulePage.for_cards(featured)
         modules = public(ModulePage.objects.descendant_of(self).live())
         context.update(
             featured_modules=featured,

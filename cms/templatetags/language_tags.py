@@ -15,6 +15,8 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page, Site
 
+from cms.pages import public
+
 register = template.Library()
 
 # Each language named in itself, as people look for their own.
@@ -36,12 +38,8 @@ class LanguageLink:
 
 def _live_translations(page):
     """This page and its live translations, by language code (one query)."""
-    pages = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
+    translations = Page.objects.filter(translation_key=page.translation_key).live()
+    pages = public(translations).select_related("locale")
     return {p.locale.language_code: p for p in pages}
 
 

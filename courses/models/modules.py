@@ -47,7 +47,7 @@ class ModuleIndexPage(QuickPageMixin, Page):
         if chosen:
             modules = modules.filter(topic__slug=chosen)
         context.update(
-            modules=modules,
+            modules=ModulePage.for_cards(modules),
             topics=topics,
             chosen_topic=next((t for t in topics if t.slug == chosen), None),
             topic_query=chosen,
@@ -131,6 +131,41 @@ class ModulePage(QuickPageMixin, Page):
         from .lessons import HandoutPage
 
         return self._mine(public(HandoutPage.objects.descendant_of(self).live()).order_by("path"))
+
+    @classmethod
+    def for_cards(cls, modules):
+        """``modules`` as a list, with what their cards show (lessons, the
+        guide's activities for the length, cover renditions) fetched for all
+        of them at once: a few queries for the catalogue, not a few a card."""
+        from django.db.models import Q, prefetch_related_objects
+
+        from .guides import FacilitatorGuidePage
+        from .lessons import LessonPage
+
+        modules = list(modules)
+        if not modules:
+            return modules
+        children = Q()
+        for module in modules:
+            children |= Q(path__startswith=module.path, depth=module.depth + 1)
+        by_path = {module.path: module for module in modules}
+        lessons = public(LessonPage.objects.live().filter(children)).order_by("path")
+        guides = public(FacilitatorGuidePage.objects.live().filter(children)).order_by("path")
+        for module in modules:
+            module.__dict__.setdefault("lessons", [])
+            module.__dict__.setdefault("guide", None)
+        for lesson in lessons:
+            module = by_path[lesson.path[: -lesson.steplen]]
+            lesson.__dict__["module"] = module
+            module.__dict__["lessons"].append(lesson)
+        for guide in guides.prefetch_related("activities"):
+            module = by_path[guide.path[: -guide.steplen]]
+            if module.__dict__["guide"] is None:
+                guide.__dict__["module"] = module
+                module.__dict__["guide"] = guide
+        covers = [module.cover_image for module in modules if module.cover_image_id]
+        prefetch_related_objects(covers, "renditions")  # {% picture %} uses them
+        return modules
 
     def _mine(self, pages):
         """``pages`` as a list, each knowing its module already: their

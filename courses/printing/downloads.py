@@ -3,10 +3,13 @@
 The size is known once the file is cached (rendered on publish by a worker,
 by ``build_pdfs``, or by a first download). Working it out costs one query
 for all links of a page: the cache keys are computed from data the page
-already has, then looked up together.
+already has, then looked up together (for a whole module at once, see
+_printed_files).
 """
 
 from dataclasses import dataclass
+
+from cms.request_memo import remembered
 
 from . import conf
 from .documents import document_for, documents_for
@@ -55,10 +58,7 @@ def downloads_for(page, variants=None):
                     document.__dict__[name] = first.__dict__[name]
             documents.append(document)
     keys = [document.key() for document in documents]
-    cached = {
-        record.key: record
-        for record in PrintedFile.objects.filter(key__in=keys).only("key", "size", "pages")
-    }
+    cached = _printed_files(keys, first.module)
     links = []
     for document, key in zip(documents, keys, strict=True):
         record = cached.get(key)
@@ -75,6 +75,21 @@ def downloads_for(page, variants=None):
             )
         )
     return links
+
+
+def _printed_files(keys, module):
+    """The stored files among ``keys``. A module page lists the links of all
+    its handouts and its guide: within a request, every file of the module is
+    looked up once, on the first list, and the others are answered from that."""
+    if module is None:
+        records = PrintedFile.objects.filter(key__in=keys)
+        return {record.key: record for record in records.only("key", "size", "pages")}
+
+    def module_files():
+        records = PrintedFile.objects.filter(page__path__startswith=module.path)
+        return {record.key: record for record in records.only("key", "size", "pages")}
+
+    return remembered(("printed-files", module.pk), module_files)
 
 
 def _url(page, document, is_default):
