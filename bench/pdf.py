@@ -133,9 +133,12 @@ def main():
     for guide in guides:
         bench_render(f"guide «{guide.module.title[:16]}»", guide)
     bench_serve(handout)
+    from courses.printing.render import _worker
+
+    _worker._stop(kill=False)  # reaped, so its peak counts among the children
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: web process {me:.0f} MB, largest render child {children:.0f} MB (RSS)")
+    print(f"peak memory: web process {me:.0f} MB, largest render process {children:.0f} MB (RSS)")
 
 
 if __name__ == "__main__":
