@@ -144,6 +144,14 @@ class FeedbackPageTreeTests(WagtailPageTestCase):
         page = FeedbackFormPage.objects.get(slug="encuesta")
         assert [f.clean_name for f in page.form_fields.all()] == ["volverias"]
 
+    def test_a_new_page_can_be_previewed(self):
+        from django.test import RequestFactory
+
+        page = FeedbackFormPage(title="Nueva", slug="nueva")
+        request = RequestFactory().get("/")
+        response = page.make_preview_request(request, "form")
+        assert response.status_code == 200
+
     def test_an_email_field_is_refused_in_the_admin(self):
         self.login()
         home = HomePage.objects.get(locale=Locale.get_default())
