@@ -132,3 +132,18 @@ def test_an_empty_plan_has_no_pack_and_bad_pack_urls_are_404(client):
     assert client.get(share_url + "paquete/exe/").status_code == 404
     assert client.get(share_url + "paquete/pdf/a3/").status_code == 404
     assert "Añade actividades" in client.get(edit_url).content.decode()
+
+
+def test_publishing_a_guide_the_plan_uses_clears_its_pack(
+    client, plan_urls, rights_activities, django_capture_on_commit_callbacks
+):
+    _edit_url, share_url = plan_urls
+    client.get(share_url + "paquete/pdf/")
+    assert PrintedFile.objects.filter(variant="plan-pack").exists()
+    guide = rights_activities[0].guide
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert not PrintedFile.objects.filter(variant="plan-pack").exists()
+    assert not PlanPrint.objects.exists()
+    # Asked again, it is made again from the published guide.
+    assert client.get(share_url + "paquete/pdf/").status_code == 200
