@@ -8,18 +8,19 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses.learning import urls as learning_urls
-from courses.reports import urls as reports_urls
 from courses.planner import urls as planner_urls
+from courses.reports import urls as reports_urls
 
 from . import languages, views
 from .security.media import serve_public_media
+from .sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
-    *learning_urls.root,
     path("", languages.choose_language, name="choose_language"),
+    *learning_urls.root,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

@@ -85,7 +85,9 @@ def language_links(context):
                 )
             )
     else:
-        path = request.get_full_path() if request.method == "GET" else request.path
+        # The path alone: a query (a search, a learner's progress) stays
+        # out of the links, and the page is the same whatever it was.
+        path = request.path
         links = [
             LanguageLink(
                 code,

@@ -517,7 +517,9 @@ class DemoLoader:
                 "debrief": to_html(a.get("debrief", "")),
                 # A translated guide links the translated handouts; one not
                 # translated yet is left out rather than linked in Spanish.
-                "handouts": [handouts[slug] for slug in a.get("handouts", []) if slug in handouts],
+                "handouts": _by_pk(
+                    handouts[slug] for slug in a.get("handouts", []) if slug in handouts
+                ),
                 "sort_order": i,
             }
             for i, a in enumerate(data.get("activities", []))
@@ -599,6 +601,12 @@ class DemoLoader:
         return {"type": kind, "value": value[kind](), "id": block_id(*ident)}
 
 
+def _by_pk(pages):
+    """Linked handouts are a set: compare them in one order, whatever the
+    order of the source list or of the pages in the tree."""
+    return sorted(pages, key=lambda page: page.pk)
+
+
 def _paired(sources, translations):
     """Translated handouts with the key of the Spanish handout each translates."""
     return [{**t, "_key": s["_key"]} for s, t in zip(sources, translations, strict=False)]
@@ -625,6 +633,6 @@ def _activity_values(activity):
         "safety_note": activity.safety_note,
         "opt_out": activity.opt_out,
         "debrief": activity.debrief,
-        "handouts": list(activity.handouts.all()),
+        "handouts": _by_pk(activity.handouts.all()),
         "sort_order": activity.sort_order,
     }

@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import re
+from copy import copy
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -134,7 +135,11 @@ def _learning_pages(request):
 
     entries = []
     for name, view in (("learning:offline", offline), ("learning:my_modules", my_modules)):
-        content = view(request).content
+        # Rendered at their own address, as a visitor gets them: the
+        # language switcher links depend on it.
+        page_request = copy(request)
+        page_request.path = page_request.path_info = reverse(name)
+        content = view(page_request).content
         entries.append(
             ({"url": reverse(name), "bytes": len(content), "v": _digest(content)}, content)
         )

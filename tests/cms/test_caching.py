@@ -53,7 +53,7 @@ def test_editing_a_snippet_shows_at_once(client):
 
     glossary_url = "/es/glosario/"
     client.get(glossary_url)
-    term = GlossaryTerm.objects.first()
+    term = GlossaryTerm.objects.filter(locale__language_code="es").first()
     term.term = "Palabra renovada"
     term.save()
     assert "Palabra renovada" in client.get(glossary_url).content.decode()

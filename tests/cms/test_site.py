@@ -44,6 +44,8 @@ def test_pages_load_nothing_from_another_origin(client):
         sources = re.findall(r'(?:src|srcset|href)="([^"]+)"', html)
         loaded = [s for s in re.findall(r"<(?:link|script|img|source)[^>]+>", html)]
         for tag in loaded:
+            if 'rel="alternate"' in tag:
+                continue  # hreflang: names a translation, loads nothing
             assert (
                 "http://" not in tag and "https://" not in tag and "//" not in tag.split("=")[0]
             ), tag
@@ -95,7 +97,7 @@ def test_navigation_and_breadcrumbs(client):
 def test_catalogue_filters_by_topic_and_copes_with_unknown_topics(client):
     from courses.models import ModuleIndexPage
 
-    catalogue = ModuleIndexPage.objects.get()
+    catalogue = ModuleIndexPage.objects.get(locale__language_code="es")
     response = client.get(catalogue.url, {"tema": "derechos"})
     html = response.content.decode()
     cards = re.findall(r'class="card__title"><a href="([^"]+)"', html)
@@ -106,7 +108,7 @@ def test_catalogue_filters_by_topic_and_copes_with_unknown_topics(client):
 
 
 def test_home_offers_a_way_in_for_learners_and_for_trainers(client):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="es")
     html = client.get(home.url).content.decode()
     assert home.learners_title in html and home.trainers_title in html
     assert "Guía de facilitación" in html

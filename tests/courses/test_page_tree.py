@@ -52,8 +52,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        self.home = HomePage.objects.get()
-        self.catalogue = ModuleIndexPage.objects.get()
+        self.home = HomePage.objects.get(locale__language_code="es")
+        self.catalogue = ModuleIndexPage.objects.get(locale__language_code="es")
         self.module = ModulePage.objects.first()
         self.lesson = LessonPage.objects.child_of(self.module).first()
 
@@ -90,7 +90,7 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
     def test_create_lesson_with_every_block(self):
         from courses.models import GlossaryTerm
 
-        term = GlossaryTerm.objects.first()
+        term = GlossaryTerm.objects.filter(locale__language_code="es").first()
         body = streamfield(
             [
                 ("text", rich_text("<p>Un texto.</p>")),
