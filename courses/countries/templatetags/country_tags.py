@@ -1,6 +1,8 @@
 """Keeping the learner's country in the site's links, choosing it, and the
 country notes of a lesson (see courses/countries/choice.py)."""
 
+from urllib.parse import urlencode
+
 from django import template
 
 from wagtail.templatetags.wagtailcore_tags import pageurl
@@ -17,9 +19,13 @@ def _request(context):
 
 
 @register.simple_tag(takes_context=True)
-def country_pageurl(context, page):
-    """Like ``{% pageurl page %}``, keeping the chosen country (``?pais=``)."""
-    return with_country(pageurl(context, page), chosen_country(_request(context)))
+def country_pageurl(context, page, **params):
+    """Like ``{% pageurl page %}``, keeping the chosen country (``?pais=``);
+    other parameters become the query: ``{% country_pageurl page tema=slug %}``."""
+    url = pageurl(context, page)
+    if params:
+        url = f"{url}?{urlencode(params)}"
+    return with_country(url, chosen_country(_request(context)))
 
 
 @register.simple_tag(takes_context=True)
@@ -37,6 +43,7 @@ def current_country(context):
 def country_pages(context):
     """(index page, page of the chosen country) in the current site and
     language, looked up once per request."""
+    from cms.pages import public
     from cms.templatetags.navigation_tags import site_home
 
     from ..models import CountryIndexPage, CountryPage
@@ -48,10 +55,10 @@ def country_pages(context):
         home = site_home(context)
         index = country = None
         if home is not None:
-            index = CountryIndexPage.objects.child_of(home).live().public().first()
+            index = public(CountryIndexPage.objects.child_of(home).live()).first()
         code = chosen_country(request)
         if index is not None and code:
-            country = CountryPage.objects.child_of(index).live().public().filter(code=code).first()
+            country = public(CountryPage.objects.child_of(index).live()).filter(code=code).first()
         request._taller_countries = (index, country)
     return request._taller_countries
 
