@@ -124,10 +124,14 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
                     "intro": "Resumen",
                     "objectives": "",
                     "body": body,
+                    "country_notes": inline_formset(
+                        [{"country": "bo", "text": rich_text("En Bolivia, la Defensoría…")}]
+                    ),
                 }
             ),
         )
         lesson = LessonPage.objects.get(slug="nueva")
+        self.assertEqual([n.country for n in lesson.country_notes.all()], ["bo"])
         self.assertEqual(
             [b.block_type for b in lesson.body],
             ["text", "key_message", "story", "discussion", "glossary", "help", "self_check"],
