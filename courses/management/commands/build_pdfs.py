@@ -46,8 +46,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         papers = conf.PAPERS if options["paper"] == "all" else (options["paper"],)
-        pages = Page.objects.live().public().type(
-            HandoutPage, LessonPage, FacilitatorGuidePage, CountryPage
+        pages = (
+            Page.objects.live()
+            .public()
+            .type(HandoutPage, LessonPage, FacilitatorGuidePage, CountryPage)
         )
         if options["language"]:
             pages = pages.filter(locale__language_code=options["language"])
