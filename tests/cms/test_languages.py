@@ -216,6 +216,18 @@ def test_translated_interface_strings_keep_their_placeholders():
                     ), (path, source)
 
 
+def test_every_interface_string_is_translated_into_portuguese_and_english():
+    """`make messages` collects new strings with empty translations; a release
+    must not show Spanish in the middle of a Portuguese or English page."""
+    import polib
+
+    for folder in settings.LOCALE_PATHS:
+        for language in ("pt_BR", "en"):
+            catalog = polib.pofile(str(folder / language / "LC_MESSAGES" / "django.po"))
+            missing = [e.msgid for e in catalog.untranslated_entries() + catalog.fuzzy_entries()]
+            assert not missing, (folder.parent.name, language, missing[:5])
+
+
 def test_search_stays_within_the_language_of_the_address(client):
     for prefix, words in [("/es/", "derechos"), ("/en/", "rights"), ("/pt-br/", "direitos")]:
         response = client.get(f"{prefix}buscar/", {"q": words})
