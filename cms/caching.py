@@ -91,7 +91,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        query = "&".join(f"{k}={v}" for k, v in sorted(request.GET.items()))
+        from courses.countries.choice import PARAMETER, chosen_country
+
+        # Pages ignore an unknown country (``?pais=zz`` shows what no choice
+        # shows), so it shares that entry: junk values cannot fill the cache.
+        params = {k: v for k, v in request.GET.items() if k != PARAMETER}
+        if country := chosen_country(request):
+            params[PARAMETER] = country
+        query = "&".join(f"{k}={v}" for k, v in sorted(params.items()))
         # Responses are stored compressed or not, as the browser asked.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
         address = f"{encoding} {request.get_host()}{request.path}?{query}".encode()
