@@ -11,6 +11,7 @@ deleting or expiring the plan deletes them too.
 
 import io
 import zipfile
+from collections import Counter
 from functools import cached_property
 
 from django.template.loader import render_to_string
@@ -67,7 +68,27 @@ class PlanPackDocument(PrintDocument):
         for activity in self.activities:
             for handout in activity.handouts.live().order_by("path"):
                 found.setdefault(handout.pk, handout)
-        return list(found.values())
+        handouts = list(found.values())
+        self._label_handouts(handouts)
+        return handouts
+
+    def _label_handouts(self, handouts):
+        """Give each handout its name in this pack (``pack_label``): its
+        title, or, when handouts of two modules share a title (each module
+        has its own before/after self-assessment sheet), the title and its
+        module, so the contents, bookmarks, ZIP names and note tell them
+        apart. The printed sheet itself already names its module."""
+        repeated = Counter(h.title for h in handouts)
+        with translation.override(self.language):
+            for handout in handouts:
+                handout.pack_label = handout.title
+                if repeated[handout.title] > 1:
+                    module = HandoutDocument(handout, self.paper, self.language).module
+                    if module is not None:
+                        handout.pack_label = _("%(title)s (%(module)s)") % {
+                            "title": handout.title,
+                            "module": module.title,
+                        }
 
     def pages(self):
         return [self.page, *self.guides, *self.handouts]
@@ -100,14 +121,20 @@ class PlanPackDocument(PrintDocument):
     def handout_documents(self):
         return [HandoutDocument(h, self.paper, self.language) for h in self.handouts]
 
+    def handout_html(self, document):
+        """A handout's part of the pack: its bookmark is its name in the pack
+        when that differs from its title."""
+        label = document.page.pack_label
+        return document.html(bookmark=label if label != document.page.title else "")
+
     def context(self):
         rows = []
         for row in self.plan.run_sheet:
             item = row.item
             used = []
             if item.from_curriculum:
-                live = {h.pk for h in self.handouts}
-                used = [h for h in item.activity.handouts.all() if h.pk in live]
+                live = {h.pk: h for h in self.handouts}  # labelled for this pack
+                used = [live[h.pk] for h in item.activity.handouts.all() if h.pk in live]
             rows.append({"row": row, "handouts": used})
         return {
             **super().context(),
@@ -121,8 +148,8 @@ class PlanPackDocument(PrintDocument):
 
     def html_parts(self):
         handouts = self.handout_documents()
-        parts = [self.html()] + [doc.html() for doc in handouts]
-        names = [_("Plan y actividades")] + [doc.page.title for doc in handouts]
+        parts = [self.html()] + [self.handout_html(doc) for doc in handouts]
+        names = [_("Plan y actividades")] + [doc.page.pack_label for doc in handouts]
 
         def cover(counts, cover_pages):
             rows, start = [], cover_pages + 1
@@ -177,9 +204,11 @@ class PlanZipDocument(PlanPackDocument):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             for document, record, data in parts:
-                name = _unique(document.file_name, names)
+                label = document.page.pack_label
+                plain = label if label != document.page.title else None
+                name = _unique(document.file_name_for(plain), names)
                 archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_STORED)
-                rows.append({"file": name, "pages": record.pages, "title": document.page.title})
+                rows.append({"file": name, "pages": record.pages, "title": label})
             with translation.override(self.language):
                 note_name = _unique(slugify(_("como imprimir")) + ".txt", names)
                 note = render_to_string(

@@ -186,11 +186,17 @@ class PrintDocument:
 
     @property
     def file_name(self):
+        return self.file_name_for(None)
+
+    def file_name_for(self, plain_name):
+        """The file name, with ``plain_name`` (when given) in place of the
+        document's plain name: a pack names two handouts of the same title
+        apart. A discreet name stays neutral: it is unique already."""
         with translation.override(self.language):
             if self.discreet:
                 stem = slugify(f"{self.site_name} {self.neutral_name()}")
             else:
-                stem = slugify(self.plain_name())
+                stem = slugify(plain_name or self.plain_name())
             if self.paper != "a4":
                 stem += "-" + slugify(paper_label(self.paper))
         return f"{stem[:120]}.{self.extension}"

@@ -10,6 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from courses.planner.models import PlanPrint
+from courses.planner.pack import PlanPackDocument
+from courses.printing import store
+from courses.printing.documents import HandoutDocument
 from courses.printing.models import PrintedFile
 
 from .helpers import create_plan, plan_of
@@ -33,6 +36,15 @@ def outline_titles(reader):
 
     walk(reader.outline)
     return found
+
+
+def pack_handouts(plan):
+    """The plan's live handouts, each once, with the name the pack gives it."""
+    handouts = PlanPackDocument(plan, "a4").handouts
+    # Each module has its own before/after self-assessment sheet, of the
+    # same title: the plan's activities of two modules use two of them.
+    assert len({h.pk for h in handouts}) > len({h.title for h in handouts})
+    return handouts
 
 
 @pytest.fixture
@@ -63,16 +75,19 @@ def test_the_pack_pdf_has_the_run_sheet_and_each_handout_once(client, plan_urls)
         assert item.title in text
     assert f"Total, de 09:00 a {plan.run_sheet.ends:%H:%M}" in text
 
-    handouts = []
-    for item in plan.item_list:
-        if item.activity:
-            for handout in item.activity.handouts.live():
-                if handout not in handouts:
-                    handouts.append(handout)
-    assert len(handouts) >= 2
+    handouts = pack_handouts(plan)
+    used = {h.pk for i in plan.item_list if i.activity for h in i.activity.handouts.live()}
+    assert {h.pk for h in handouts} == used
+    labels = [h.pack_label for h in handouts]
+    assert len(set(labels)) == len(handouts)  # every sheet has its own name
     headings = outline_titles(reader)
     for handout in handouts:
-        assert headings.count(handout.title) == 1, (handout.title, headings)
+        # One bookmark per handout, naming its module when the title repeats.
+        assert headings.count(handout.pack_label) == 1, (handout.pack_label, headings)
+        if handout.pack_label != handout.title:
+            module = HandoutDocument(handout, "a4", "es").module
+            assert module.title in handout.pack_label
+            assert handout.title not in headings
     assert reader.metadata.title == "Taller en Quito: paquete del taller"
 
 
@@ -102,15 +117,19 @@ def test_the_zip_holds_each_handout_once_and_a_note(client, plan_urls):
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = archive.namelist()
-    handouts = {h.pk: h for i in plan.item_list if i.activity for h in i.activity.handouts.live()}
-    assert len(names) == len(handouts) + 1
+    handouts = pack_handouts(plan)
+    assert len(names) == len(set(names)) == len(handouts) + 1
     assert names[-1] == "como-imprimir.txt"
     note = archive.read("como-imprimir.txt").decode()
     assert "Taller en Quito" in note
-    for handout in handouts.values():
-        assert note.count(f"«{handout.title}»") == 1
-    for name in names[:-1]:
-        assert archive.read(name).startswith(b"%PDF")
+    for name, handout in zip(names, handouts, strict=False):
+        # Each file is that handout's own PDF, named after its pack name.
+        own = HandoutDocument(handout, "letter", "es")
+        with store.read(store.ensure(own)) as source:
+            assert archive.read(name) == source.read()
+        assert name == own.file_name_for(handout.pack_label)
+        assert note.count(f"«{handout.pack_label}»") == 1
+        assert note.count(f"- {name} (") == 1
 
 
 def test_deleting_the_plan_deletes_its_pack(client, plan_urls):
