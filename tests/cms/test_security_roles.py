@@ -3,6 +3,7 @@ review workflow (issue 7)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 
 from wagtail.models import Collection, Locale, Page, WorkflowPage
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def member_of(name):
-    user = get_user_model().objects.create_user(name.split()[0].lower() + "-x", password="x")
+    user = get_user_model().objects.create_user(slugify(name) + "-x", password="x")
     user.groups.add(Group.objects.get(name=name))
     return user
 
@@ -48,8 +49,20 @@ def test_editors_of_another_language_cannot_touch_spanish_pages():
     assert not page.permissions_for_user(editor).can_edit()
 
 
+def test_each_language_home_page_of_the_demo_is_its_editors_only():
+    homes = {home.locale.language_code: home for home in HomePage.objects.all()}
+    assert set(homes) == set(LOCALE_EDITOR_GROUPS)
+    for code, group in LOCALE_EDITOR_GROUPS.items():
+        editor = member_of(group)
+        for other, home in homes.items():
+            assert home.permissions_for_user(editor).can_edit() == (other == code), (code, other)
+
+
 def test_a_new_language_home_page_is_given_to_its_editors():
-    english = Locale.objects.create(language_code="en")
+    # The demo has a home page in every language: take the English one away
+    # (with its tree), then translate the site into English again.
+    english = Locale.objects.get(language_code="en")
+    HomePage.objects.get(locale=english).delete()
     home = HomePage.objects.get(locale__language_code="es")
     translation = home.copy_for_translation(english)
     editor = member_of(LOCALE_EDITOR_GROUPS["en"])
@@ -77,7 +90,15 @@ def test_translators_edit_without_publishing():
 def test_trainers_sign_in_but_edit_no_page():
     trainer = member_of(TRAINERS)
     assert trainer.has_perm("wagtailadmin.access_admin")
-    assert not HomePage.objects.get().permissions_for_user(trainer).can_edit()
+    # No page of any type, in any language (the countries, the feedback
+    # page and every home page included): trainers use the site, the
+    # planner and private materials, and edit nothing.
+    pages = Page.objects.filter(depth__gt=1).specific()
+    assert {type(page).__name__ for page in pages} >= {"HomePage", "CountryPage"}
+    for page in pages:
+        permissions = page.permissions_for_user(trainer)
+        assert not permissions.can_edit(), page
+        assert not permissions.can_add_subpage(), page
 
 
 def test_private_materials_are_restricted_to_the_roles():
