@@ -8,13 +8,14 @@ from django.test import Client
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 import pytest
 
 from cms.models import HomePage
+from courses.reports.demo import load_feedback_page
 from courses.reports.models import FeedbackFormPage
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +119,80 @@ def test_unpublished_or_unknown_pages_take_no_answers():
     page.unpublish()
     assert Client().post(f"/es/opinion/{page.pk}/", ANSWERS).status_code == 404
     assert Client().get(f"/es/opinion/{page.pk}/").status_code == 405
+
+
+# Per language: the first question's label, answers to the two choice
+# questions, and a phrase of the thank-you text.
+TRANSLATED = {
+    "en": ("How useful was the workshop for you?", "4 · Useful", "Yes", "Thank you for taking"),
+    "pt-br": ("O quanto a oficina foi útil para você?", "4 · Útil", "Sim", "Obrigada por dedicar"),
+}
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_demo_translates_the_feedback_page_and_keeps_answers_on_the_translation(language):
+    spanish = feedback_page()
+    page = FeedbackFormPage.objects.live().get(locale__language_code=language)
+    # A real translation, under the home page of its language.
+    assert page.translation_key == spanish.translation_key
+    assert page.get_parent().pk == spanish.get_parent().get_translation(page.locale).pk
+    question, scale, yes, thanks = TRANSLATED[language]
+    fields = list(page.form_fields.all())
+    assert fields[0].label == question
+    assert [(f.field_type, f.required) for f in fields] == [
+        (f.field_type, f.required) for f in spanish.form_fields.all()
+    ]
+    # Labels translated, field names kept: an answer has the same key in every language.
+    assert [f.clean_name for f in fields] == [f.clean_name for f in spanish.form_fields.all()]
+    assert not {f.label for f in fields} & {f.label for f in spanish.form_fields.all()}
+
+    response = Client().get(page.url)
+    assert response.status_code == 200
+    assert not response.cookies
+    html = response.content.decode()
+    assert f'action="/{language}/opinion/{page.pk}/"' in html
+    assert html.count('type="radio"') == 5 + 3
+
+    url = f"/{language}/opinion/{page.pk}/"
+    answers = {
+        **ANSWERS,
+        "que_tan_util_te_resulto_el_taller": scale,
+        "recomendarias_este_taller_a_una_companera": yes,
+    }
+    client = Client(enforce_csrf_checks=True)
+    # A Spanish choice is not one of this page's options.
+    client.post(url, {**answers, "recomendarias_este_taller_a_una_companera": "Sí"})
+    assert not FormSubmission.objects.exists()
+    response = client.post(url, {**answers, "sitio_web": ""})
+    assert response.status_code == 200
+    assert thanks in response.content.decode()
+    submission = FormSubmission.objects.get()
+    assert submission.page_id == page.pk
+    assert submission.form_data == answers
+
+
+def test_loading_again_writes_nothing_and_restores_a_deleted_translation():
+    revisions = Revision.objects.count()
+    results = load_feedback_page()
+    assert [outcome for outcome, _ in results] == ["unchanged"] * 3
+    assert Revision.objects.count() == revisions
+
+    english = FeedbackFormPage.objects.get(locale__language_code="en")
+    key = english.translation_key
+    english.delete()
+    assert dict((label, outcome) for outcome, label in load_feedback_page()) == {
+        "feedback page: tu-opinion": "unchanged",
+        "feedback page: your-feedback": "created",
+        "feedback page: sua-opiniao": "unchanged",
+    }
+    assert FeedbackFormPage.objects.live().get(locale__language_code="en").translation_key == key
+
+
+def test_a_language_without_a_home_page_is_skipped():
+    HomePage.objects.get(locale__language_code="pt-br").delete()
+    labels = [label for _, label in load_feedback_page()]
+    assert labels == ["feedback page: tu-opinion", "feedback page: your-feedback"]
+    assert not FeedbackFormPage.objects.filter(locale__language_code="pt-br").exists()
 
 
 class FeedbackPageTreeTests(WagtailPageTestCase):

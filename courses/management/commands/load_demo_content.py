@@ -32,7 +32,8 @@ class Command(BaseCommand):
         # The anonymous feedback page (courses/reports), after the home page exists.
         from courses.reports.demo import load_feedback_page
 
-        report.note(load_feedback_page(), "feedback page")
+        for outcome, label in load_feedback_page():
+            report.note(outcome, label)
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
