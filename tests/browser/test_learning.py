@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import re
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -237,14 +238,19 @@ def test_a_saved_module_fetches_what_changed_when_online_again(site_url, browser
     context.set_offline(False)
     # Online again, opening the module brings the saved copy up to date.
     open_page(page, site_url + MODULE)
-    page.wait_for_function(
+    # Polled from here with page.evaluate: wait_for_function evals its string
+    # in the page, which the strict CSP forbids ('unsafe-eval'), and it does
+    # not wait for an async predicate (a promise is truthy at once).
+    deadline = time.monotonic() + 30
+    while not page.evaluate(
         """async ([id, lesson]) => {
           const cache = await caches.open("taller-modulo-" + id);
           return (await (await cache.match(lesson)).text()).includes("Violencia institucional");
         }""",
-        arg=[module_id, LESSONS[2]],
-        polling=200,
-    )
+        [module_id, LESSONS[2]],
+    ):
+        assert time.monotonic() < deadline, "the saved copy was not refreshed"
+        page.wait_for_timeout(200)
     context.set_offline(True)
     try:
         open_page(page, site_url + LESSONS[2])
