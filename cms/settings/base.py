@@ -205,7 +205,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "cms.staticfiles.MinifyingStaticFilesStorage"},
 }
 # S3-compatible object storage for uploads (and cached PDFs) when a bucket is
 # named; credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.

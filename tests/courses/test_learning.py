@@ -107,7 +107,7 @@ def test_self_check_keeps_its_no_javascript_answer_and_gives_the_script_its_feed
     assert "data-explanation" in section
     for option in block.value["options"]:
         if option["feedback"]:
-            assert f'data-feedback="{option["feedback"]}"' in section
+            assert f"<span data-feedback>{option['feedback']}</span>" in section
 
 
 def test_glossary_terms_in_lessons_link_to_a_definition_on_the_same_page(client):

@@ -47,7 +47,9 @@
         });
         feedback.textContent = "";
         feedback.className = "self-check__feedback " + kind;
-        [check.getAttribute(right ? "data-right" : "data-wrong"), option.getAttribute("data-feedback")].forEach(function (text, i) {
+        // The feedback is written once, in the answers shown without JavaScript.
+        var said = answers[n].querySelector("[data-feedback]");
+        [check.getAttribute(right ? "data-right" : "data-wrong"), said && said.textContent].forEach(function (text, i) {
           if (!text) return;
           var line = d.createElement("p");
           line.className = i ? "" : "self-check__verdict";
