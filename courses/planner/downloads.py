@@ -89,11 +89,7 @@ def serve_pack(request, plan, kind, paper=None):
     ):
         return _failure(request, plan, RenderBusy(""), status=429)
     try:
-        record = store.ensure(document)
-        source = store.read(record)
-        if source is None:
-            record = store.ensure(document)
-            source = store.read(record)
+        record, source = store.open_rendered(document)
     except RenderError as error:
         logger.error("Planner: pack %s of plan %s failed: %s", kind, plan.pk, error)
         return _failure(request, plan, error)

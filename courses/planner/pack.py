@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 
 from courses.printing import store
 from courses.printing.content import materials_checklist
-from courses.printing.documents import HandoutDocument, PrintDocument, _unique
+from courses.printing.documents import HandoutDocument, PrintDocument, _unique, pack_contents
 
 PDF_VARIANT = "plan-pack"
 ZIP_VARIANT = "plan-zip"
@@ -152,17 +152,7 @@ class PlanPackDocument(PrintDocument):
         names = [_("Plan y actividades")] + [doc.page.pack_label for doc in handouts]
 
         def cover(counts, cover_pages):
-            rows, start = [], cover_pages + 1
-            for index, (name, count) in enumerate(zip(names, counts, strict=True)):
-                rows.append(
-                    {
-                        "name": name,
-                        "first": start,
-                        "last": start + count - 1,
-                        "is_guide": index == 0,
-                    }
-                )
-                start += count
+            rows = pack_contents(names, counts, cover_pages)
             return self.html(template="print/plan_cover.html", parts=rows)
 
         return parts, cover
@@ -195,8 +185,7 @@ class PlanZipDocument(PlanPackDocument):
     def render_bytes(self):
         parts = []
         for document in self.handout_documents():
-            record = store.ensure(document)
-            source = store.read(record) or store.read(store.ensure(document))
+            record, source = store.open_rendered(document)
             with source:
                 parts.append((document, record, source.read()))
         stamp = timezone.localtime(self.published).timetuple()[:6]

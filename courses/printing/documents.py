@@ -307,6 +307,24 @@ class GuideDocument(PrintDocument):
         }
 
 
+def pack_contents(names, counts, cover_pages):
+    """The rows of a combined PDF's contents: each part's name and its first
+    and last page, counted after the cover; the first part is the guide."""
+    rows, start = [], cover_pages + 1
+    for index, (name, count) in enumerate(zip(names, counts, strict=True)):
+        rows.append(
+            {
+                "name": name,
+                "first": start,
+                "last": start + count - 1,
+                "pages": count,
+                "is_guide": index == 0,
+            }
+        )
+        start += count
+    return rows
+
+
 class PackDocument(GuideDocument):
     """The workshop pack as one PDF: a page on how to print it, the guide,
     then every handout, each with its own page numbers."""
@@ -333,18 +351,7 @@ class PackDocument(GuideDocument):
         names = [_("Guía de facilitación")] + [doc.page.title for doc in handouts]
 
         def cover(counts, cover_pages):
-            rows, start = [], cover_pages + 1
-            for index, (name, count) in enumerate(zip(names, counts, strict=True)):
-                rows.append(
-                    {
-                        "name": name,
-                        "first": start,
-                        "last": start + count - 1,
-                        "pages": count,
-                        "is_guide": index == 0,
-                    }
-                )
-                start += count
+            rows = pack_contents(names, counts, cover_pages)
             with translation.override(self.language):
                 return render_to_string(
                     "print/pack_cover.html", {**self.base_context(), "parts": rows}
@@ -376,10 +383,7 @@ class PackZipDocument(PackDocument):
 
         parts = []
         for document in self.part_documents():
-            record = store.ensure(document)
-            source = store.read(record)
-            if source is None:  # storage lost it: render it again
-                source = store.read(store.ensure(document))
+            record, source = store.open_rendered(document)
             with source:
                 parts.append((document, record, source.read()))
         stamp = timezone.localtime(self.published).timetuple()[:6]

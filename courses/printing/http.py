@@ -29,11 +29,7 @@ def serve(request, page, variant=None, paper=None):
     except NotPrintable as error:
         raise Http404(str(error)) from error
     try:
-        record = store.ensure(document)
-        source = store.read(record)
-        if source is None:
-            record = store.ensure(document)
-            source = store.read(record)
+        record, source = store.open_rendered(document)
     except RenderError as error:
         logger.error("Print: %s (%s) failed: %s", page.url_path, document.variant, error)
         return failure(request, page, error)

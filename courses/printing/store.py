@@ -118,6 +118,18 @@ def save(document, key, data, pages):
     return record
 
 
+def open_rendered(document):
+    """The document's record and its file opened for reading, rendered or
+    taken from the cache. If storage lost the file, it is rendered once more;
+    the file is None only if that second try lost it too."""
+    record = ensure(document)
+    source = read(record)
+    if source is None:
+        record = ensure(document)
+        source = read(record)
+    return record, source
+
+
 def read(record):
     """The stored file opened for reading, or None if storage lost it
     (the row is then dropped, so the next request renders it again)."""
