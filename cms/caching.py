@@ -110,7 +110,7 @@ def connect_invalidation():
     from django.db.models.signals import post_delete, post_save
 
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.models import SiteSettings
@@ -120,7 +120,9 @@ def connect_invalidation():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
     # A new PDF in the print cache changes the size its download link shows.
+    # A page made private must stop being served from the cache at once.
     shown_on_pages = (Topic, GlossaryTerm, SiteSettings, Site, get_image_model(), PrintedFile)
+    shown_on_pages += (PageViewRestriction,)
     for model in shown_on_pages:
         post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")

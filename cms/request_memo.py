@@ -26,6 +26,13 @@ def remembered(key, compute):
     return store[key]
 
 
+def seed(key, value):
+    """Remember ``value`` for ``key`` in this request (answered elsewhere)."""
+    store = _memo.get()
+    if store is not None:
+        store[key] = value
+
+
 class RequestMemoMiddleware:
     """Gives each request an empty memo and drops it afterwards."""
 
