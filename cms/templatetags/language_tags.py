@@ -13,9 +13,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from cms.pages import public
+from cms.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -36,20 +36,6 @@ class LanguageLink:
     translated: bool  # False: the link goes to that language's home page
 
 
-def _live_translations(page):
-    """This page and its live translations, by language code (one query)."""
-    translations = Page.objects.filter(translation_key=page.translation_key).live()
-    pages = public(translations).select_related("locale")
-    return {p.locale.language_code: p for p in pages}
-
-
-def _home_pages(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    return _live_translations(site.root_page)
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One LanguageLink per language of the site, remembered for the request
@@ -64,15 +50,13 @@ def language_links(context):
         return cached[1]
     current = get_language()
     if isinstance(page, Page) and page.pk:
-        translations = _live_translations(page)
-        homes = None
+        # This page and the home page in each language, live, with the
+        # header's other pages in one query (cms.site_chrome).
+        chrome = site_chrome(request, page)
+        translations = chrome.translations
         links = []
         for code, _name in settings.LANGUAGES:
-            target = translations.get(code)
-            if target is None:
-                if homes is None:
-                    homes = _home_pages(request)
-                target = homes.get(code)
+            target = translations.get(code) or chrome.homes.get(code)
             if target is None:
                 continue  # the site has nothing in that language yet
             links.append(

@@ -54,7 +54,11 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
 
     @cached_property
     def module(self):
-        return self.get_parent().specific
+        # Deferred: the lesson's page reads only the module's title, address
+        # and lessons, and the request's routing already has its parent, so
+        # this costs no query. A field of the module's own, if read, is
+        # loaded then.
+        return self.get_parent().specific_deferred
 
     @cached_property
     def _siblings(self):

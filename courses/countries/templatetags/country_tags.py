@@ -44,7 +44,7 @@ def country_pages(context):
     """(index page, page of the chosen country) in the current site and
     language, looked up once per request."""
     from cms.pages import public
-    from cms.templatetags.navigation_tags import site_home
+    from cms.site_chrome import site_chrome
 
     from ..models import CountryIndexPage, CountryPage
 
@@ -52,10 +52,8 @@ def country_pages(context):
     if request is None:
         return None, None
     if not hasattr(request, "_taller_countries"):
-        home = site_home(context)
-        index = country = None
-        if home is not None:
-            index = public(CountryIndexPage.objects.child_of(home).live()).first()
+        index = site_chrome(request, context.get("page")).first_child(CountryIndexPage)
+        country = None
         code = chosen_country(request)
         if index is not None and code:
             country = public(CountryPage.objects.child_of(index).live()).filter(code=code).first()

@@ -7,8 +7,6 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
-from cms.pages import public
-
 register = template.Library()
 
 
@@ -51,18 +49,12 @@ def plan_report_url(plan):
 @register.simple_tag(takes_context=True)
 def feedback_page(context):
     """The live feedback page under this site's home page in the visitor's
-    language, or None; one query, once per request."""
-    from cms.templatetags.navigation_tags import site_home
+    language, or None (found with the header's pages, cms.site_chrome)."""
+    from cms.site_chrome import site_chrome
 
     from ..models import FeedbackFormPage
 
     request = context.get("request")
     if request is None:
         return None
-    if not hasattr(request, "_taller_feedback_page"):
-        home = site_home(context)
-        page = None
-        if home is not None:
-            page = public(FeedbackFormPage.objects.child_of(home).live()).first()
-        request._taller_feedback_page = page
-    return request._taller_feedback_page
+    return site_chrome(request, context.get("page")).first_child(FeedbackFormPage)
