@@ -42,8 +42,32 @@ def mark_done(page, site_url, url):
     page.get_by_text("Marcaste esta lección como terminada.").wait_for()
 
 
+def wait_until(page, predicate, arg=None, *, failure, seconds=60):
+    """Calls the JavaScript function predicate (it may be async) in the page
+    until it returns something truthy, for at most `seconds`.
+
+    Not page.wait_for_function: it evals its string with globalThis.eval in the
+    page. Only its first check, made inside Playwright's own evaluate call, is
+    let through; every later poll is refused by the site's strict CSP (no
+    'unsafe-eval') with an EvalError. So it passed only when the condition
+    already held, and failed whenever the browser was a little slower. Nor does
+    it wait for an async predicate (a promise is truthy at once). page.evaluate
+    calls a function without eval.
+    """
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate, arg):
+        assert time.monotonic() < deadline, failure
+        page.wait_for_timeout(200)
+
+
 def wait_for_service_worker(page):
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller")
+    # The worker registers on load and claims the page once it has installed,
+    # which can come after the page is network-idle.
+    wait_until(
+        page,
+        "() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller)",
+        failure="the service worker did not take control of the page",
+    )
 
 
 def test_lessons_marked_done_stay_done_and_show_everywhere(site_url, phone):
@@ -173,7 +197,11 @@ def test_save_a_module_then_read_its_lessons_and_handouts_offline(site_url, brow
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         figure = page.locator(".figure img").first
         figure.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('.figure img').naturalWidth > 0")
+        wait_until(
+            page,
+            "() => document.querySelector('.figure img').naturalWidth > 0",
+            failure="the saved figure did not load offline",
+        )
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
         # Progress still works offline.
         page.get_by_role("button", name="Marcar como terminada").click()
@@ -238,19 +266,15 @@ def test_a_saved_module_fetches_what_changed_when_online_again(site_url, browser
     context.set_offline(False)
     # Online again, opening the module brings the saved copy up to date.
     open_page(page, site_url + MODULE)
-    # Polled from here with page.evaluate: wait_for_function evals its string
-    # in the page, which the strict CSP forbids ('unsafe-eval'), and it does
-    # not wait for an async predicate (a promise is truthy at once).
-    deadline = time.monotonic() + 30
-    while not page.evaluate(
+    wait_until(
+        page,
         """async ([id, lesson]) => {
           const cache = await caches.open("taller-modulo-" + id);
           return (await (await cache.match(lesson)).text()).includes("Violencia institucional");
         }""",
         [module_id, LESSONS[2]],
-    ):
-        assert time.monotonic() < deadline, "the saved copy was not refreshed"
-        page.wait_for_timeout(200)
+        failure="the saved copy was not refreshed",
+    )
     context.set_offline(True)
     try:
         open_page(page, site_url + LESSONS[2])
