@@ -130,22 +130,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # files in CACHE_DIR: shared by the workers of one machine, so a publish
 # through one worker empties the page cache of all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Wagtail keeps image renditions in the "renditions" alias: the same store,
+# through a backend that spares it needless writes (cms/rendition_cache.py).
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "taller"),
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "taller"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+        "default": {"BACKEND": "django_redis.cache.RedisCache", **_redis},
+        "renditions": {"BACKEND": "cms.rendition_cache.RedisRenditionCache", **_redis},
     }
 else:
+    _cache_dir = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "BACKEND": "cms.file_cache.FileCache",
+            "LOCATION": str(_cache_dir),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "renditions": {
+            "BACKEND": "cms.rendition_cache.FileRenditionCache",
+            "LOCATION": str(_cache_dir / "renditions"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 
 # Whole pages for anonymous visitors (cms/caching.py): emptied on publish.
