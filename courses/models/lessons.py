@@ -61,15 +61,19 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
         return self.get_parent().specific_deferred
 
     @cached_property
-    def _siblings(self):
-        return self.module.lessons
+    def module_lessons(self):
+        """The module's lessons, for the pager and "lesson n of m": titles and
+        addresses only. Their blocks stay unread, which on a lesson's first
+        render cost more than all of its queries."""
+        lessons = public(LessonPage.objects.child_of(self.module).live()).order_by("path")
+        return self.module._mine(lessons.defer_streamfields())
 
     def _neighbour(self, step):
-        ids = [lesson.pk for lesson in self._siblings]
+        ids = [lesson.pk for lesson in self.module_lessons]
         if self.pk not in ids:
             return None
         index_ = ids.index(self.pk) + step
-        return self._siblings[index_] if 0 <= index_ < len(ids) else None
+        return self.module_lessons[index_] if 0 <= index_ < len(ids) else None
 
     @property
     def previous_lesson(self):
@@ -82,12 +86,14 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
     @property
     def position(self):
         """(number of this lesson, number of lessons) within its module."""
-        ids = [lesson.pk for lesson in self._siblings]
+        ids = [lesson.pk for lesson in self.module_lessons]
         return (ids.index(self.pk) + 1 if self.pk in ids else None), len(ids)
 
     @cached_property
     def handouts(self):
-        handouts = list(public(HandoutPage.objects.child_of(self).live()).order_by("path"))
+        # Titles and download links only: their blocks stay unread.
+        handouts = public(HandoutPage.objects.child_of(self).live()).order_by("path")
+        handouts = list(handouts.defer_streamfields())
         for handout in handouts:  # known already: saves their download links a lookup each
             handout.__dict__["module"] = self.module
         return handouts
