@@ -138,12 +138,17 @@ def connect_invalidation():
         forget, sender=PageViewRestriction.groups.through, dispatch_uid="site-config-groups"
     )
 
-    def home_changed(sender, instance, **kwargs):
-        # Home pages (a site's root and its translations) sit at depth 2.
-        if isinstance(instance, Page) and instance.depth <= 2:
+    def home_published(sender, instance, **kwargs):
+        # A site's root page or one of its translations (they share the key),
+        # wherever the site is rooted: one small query a publish.
+        if Site.objects.filter(root_page__translation_key=instance.translation_key).exists():
+            forget()
+
+    def page_deleted(sender, instance, **kwargs):
+        if isinstance(instance, Page):  # rare: no need to tell which page
             forget()
 
     for signal in (page_published, page_unpublished):
-        signal.connect(home_changed, dispatch_uid=f"site-config-home-{signal}", weak=False)
-    post_delete.connect(home_changed, dispatch_uid="site-config-home-deleted", weak=False)
+        signal.connect(home_published, dispatch_uid=f"site-config-home-{signal}", weak=False)
+    post_delete.connect(page_deleted, dispatch_uid="site-config-page-deleted", weak=False)
     post_page_move.connect(forget, dispatch_uid="site-config-page-moved")

@@ -61,8 +61,13 @@ def test_a_published_home_page_shows_its_new_text_at_once():
     home.intro = "Una bienvenida recién publicada."
     home.save_revision().publish()
     assert "Una bienvenida recién publicada." in Client().get("/es/").content.decode()
-    # The other languages keep their own home page.
+    # The other languages keep their own home page, and a translation's
+    # publish refreshes it too (it shares the site root's translation key).
+    english = Client().get("/en/").context["page"]
     assert "Una bienvenida recién publicada." not in Client().get("/en/").content.decode()
+    english.intro = "A welcome just published."
+    english.save_revision().publish()
+    assert "A welcome just published." in Client().get("/en/").content.decode()
 
 
 @pytest.mark.django_db
