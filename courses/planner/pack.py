@@ -9,21 +9,23 @@ lock. ``PlanPrint`` remembers which cached files belong to a plan, so
 deleting or expiring the plan deletes them too.
 """
 
-import io
-import zipfile
 from collections import Counter
 from functools import cached_property
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
-from courses.printing import store
 from courses.printing.content import materials_checklist
-from courses.printing.documents import HandoutDocument, PrintDocument, _unique, pack_contents
+from courses.printing.documents import (
+    HandoutDocument,
+    PdfArchive,
+    PrintDocument,
+    pack_contents,
+    rendered_parts,
+)
 
 PDF_VARIANT = "plan-pack"
 ZIP_VARIANT = "plan-zip"
@@ -183,30 +185,17 @@ class PlanZipDocument(PlanPackDocument):
         return [doc.key() for doc in self.handout_documents()]
 
     def render_bytes(self):
-        parts = []
-        for document in self.handout_documents():
-            record, source = store.open_rendered(document)
-            with source:
-                parts.append((document, record, source.read()))
-        stamp = timezone.localtime(self.published).timetuple()[:6]
-        names, rows = set(), []
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            for document, record, data in parts:
-                label = document.page.pack_label
-                plain = label if label != document.page.title else None
-                name = _unique(document.file_name_for(plain), names)
-                archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_STORED)
-                rows.append({"file": name, "pages": record.pages, "title": label})
-            with translation.override(self.language):
-                note_name = _unique(slugify(_("como imprimir")) + ".txt", names)
-                note = render_to_string(
-                    "print/plan_readme.txt",
-                    {**PrintDocument.context(self), "rows": rows, "plan": self.plan},
-                )
-            note = note.replace("\r\n", "\n").replace("\n", "\r\n")  # readable in Notepad too
-            archive.writestr(zipfile.ZipInfo(note_name, stamp), note, zipfile.ZIP_DEFLATED)
-        return buffer.getvalue(), None
+        archive = PdfArchive(self.published)
+        rows = []
+        for document, record, data in rendered_parts(self.handout_documents()):
+            label = document.page.pack_label
+            plain = label if label != document.page.title else None
+            name = archive.add(document.file_name_for(plain), data)
+            rows.append({"file": name, "pages": record.pages, "title": label})
+        with translation.override(self.language):
+            context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
+            archive.add_note(render_to_string("print/plan_readme.txt", context))
+        return archive.bytes(), None
 
 
 def anchor_page(plan):

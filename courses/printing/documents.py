@@ -379,30 +379,57 @@ class PackZipDocument(PackDocument):
     def render_bytes(self):
         """A ZIP of the guide and handout PDFs (rendered or taken from the
         cache) and a plain-text note on how to print them."""
-        from . import store
+        archive = PdfArchive(self.published)
+        rows = []
+        for document, record, data in rendered_parts(self.part_documents()):
+            name = archive.add(document.file_name, data)
+            rows.append({"file": name, "pages": record.pages, "document": document})
+        with translation.override(self.language):
+            context = {**self.base_context(), "rows": rows}
+            archive.add_note(render_to_string("print/pack_readme.txt", context))
+        return archive.bytes(), None
 
-        parts = []
-        for document in self.part_documents():
-            record, source = store.open_rendered(document)
-            with source:
-                parts.append((document, record, source.read()))
-        stamp = timezone.localtime(self.published).timetuple()[:6]
-        names = set()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as archive:
-            rows = []
-            for document, record, data in parts:
-                name = _unique(document.file_name, names)
-                archive.writestr(zipfile.ZipInfo(name, stamp), data, zipfile.ZIP_STORED)
-                rows.append({"file": name, "pages": record.pages, "document": document})
-            with translation.override(self.language):
-                note_name = _unique(slugify(_("como imprimir")) + ".txt", names)
-                note = render_to_string(
-                    "print/pack_readme.txt", {**self.base_context(), "rows": rows}
-                )
-            note = note.replace("\r\n", "\n").replace("\n", "\r\n")  # readable in Notepad too
-            archive.writestr(zipfile.ZipInfo(note_name, stamp), note, zipfile.ZIP_DEFLATED)
-        return buffer.getvalue(), None
+
+def rendered_parts(documents):
+    """(document, its PrintedFile, its bytes) for each document, rendered
+    now or taken from the print cache (rendered again if storage lost it)."""
+    from . import store
+
+    parts = []
+    for document in documents:
+        record, source = store.open_rendered(document)
+        with source:
+            parts.append((document, record, source.read()))
+    return parts
+
+
+class PdfArchive:
+    """A ZIP of PDFs for a workshop, with a plain-text note on printing
+    them: names made unique, dates from the content's publication (the
+    same content gives the same bytes), PDFs stored as they are (they do
+    not compress further), the note with Windows line ends for Notepad."""
+
+    def __init__(self, published):
+        self.stamp = timezone.localtime(published).timetuple()[:6]
+        self.names = set()
+        self.buffer = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buffer, "w")
+
+    def add(self, name, data):
+        """Store ``data`` under ``name`` (or ``name-2``… if taken); the name used."""
+        name = _unique(name, self.names)
+        self.zip.writestr(zipfile.ZipInfo(name, self.stamp), data, zipfile.ZIP_STORED)
+        return name
+
+    def add_note(self, text):
+        """The "how to print" note, named in the active language."""
+        name = _unique(slugify(_("como imprimir")) + ".txt", self.names)
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        self.zip.writestr(zipfile.ZipInfo(name, self.stamp), text, zipfile.ZIP_DEFLATED)
+
+    def bytes(self):
+        self.zip.close()
+        return self.buffer.getvalue()
 
 
 def _unique(name, taken):
