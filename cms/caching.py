@@ -26,17 +26,29 @@ CACHEABLE_PARAMETERS = {"tema", "pais"}
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 
 
+def generation(key):
+    """The token stored under ``key``: a new one if the cache has none (an
+    empty or flushed cache), the same for every process that asks."""
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        token = cache.get(key)
+    return token
+
+
+def renew_generation(key):
+    """Replace the token under ``key``: entries named with the old one are
+    never read again and expire on their own."""
+    cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
 def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return generation(GENERATION_KEY)
 
 
 def invalidate_pages(**kwargs):
     """Forget every cached page (connected to publish and edit signals)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    renew_generation(GENERATION_KEY)
 
 
 def is_cacheable_request(request):

@@ -12,7 +12,6 @@ server at once (the cache is Redis when there are several), as the page
 cache does (cms.caching).
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -26,6 +25,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
+from .caching import generation, renew_generation
 from .request_memo import remembered, seed
 
 GENERATION_KEY = "site-config:generation"
@@ -40,19 +40,11 @@ class SiteConfig:
     view_restrictions: list
 
 
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
 def forget(**kwargs):
     """Drop every cached site configuration, now and again when the change
     commits: a request that read the old rows in between cannot keep them."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None))
+    renew_generation(GENERATION_KEY)
+    transaction.on_commit(lambda: renew_generation(GENERATION_KEY))
 
 
 def _load(hostname, port):
@@ -80,7 +72,7 @@ def site_config(request):
     language = get_language()
 
     def lookup():
-        key = f"site-config:{_generation()}:{hostname}:{port}:{language}"
+        key = f"site-config:{generation(GENERATION_KEY)}:{hostname}:{port}:{language}"
         config = cache.get(key)
         if config is None:
             config = _load(hostname, port)
