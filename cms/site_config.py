@@ -50,15 +50,14 @@ def forget(**kwargs):
 def _load(hostname, port):
     from .models import SiteSettings
 
+    restrictions = list(PageViewRestriction.objects.all())
     try:
         site = get_site_for_hostname(hostname, port)  # as Site.find_for_request
     except Site.DoesNotExist:
-        return SiteConfig(None, None, None, list(PageViewRestriction.objects.all()))
+        return SiteConfig(None, None, None, restrictions)
     # Wagtail's own routing starts from exactly this page.
     home = site.root_page.localized.specific
-    return SiteConfig(
-        site, home, SiteSettings.for_site(site), list(PageViewRestriction.objects.all())
-    )
+    return SiteConfig(site, home, SiteSettings.for_site(site), restrictions)
 
 
 def site_config(request):

@@ -65,8 +65,7 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
         """The module's lessons, for the pager and "lesson n of m": titles and
         addresses only. Their blocks stay unread, which on a lesson's first
         render cost more than all of its queries."""
-        lessons = public(LessonPage.objects.child_of(self.module).live()).order_by("path")
-        return self.module._mine(lessons.defer_streamfields())
+        return self.module._mine(self.module.lesson_pages().defer_streamfields())
 
     def _neighbour(self, step):
         ids = [lesson.pk for lesson in self.module_lessons]

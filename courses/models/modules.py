@@ -112,11 +112,15 @@ class ModulePage(QuickPageMixin, Page):
     def objective_list(self):
         return lines(self.objectives)
 
-    @cached_property
-    def lessons(self):
+    def lesson_pages(self):
+        """The module's live, public lessons in order, as a queryset."""
         from .lessons import LessonPage
 
-        return self._mine(public(LessonPage.objects.child_of(self).live()).order_by("path"))
+        return public(LessonPage.objects.child_of(self).live()).order_by("path")
+
+    @cached_property
+    def lessons(self):
+        return self._mine(self.lesson_pages())
 
     @cached_property
     def guide(self):
