@@ -259,6 +259,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
+    # Before the bench builds its site, which loads the machine itself: times
+    # (not ratios) only compare between runs on a quiet machine.
+    args.load_before = os.getloadavg()[0]
 
     sys.path.insert(0, str(PROJECT))
     folder = Path(tempfile.mkdtemp(prefix="taller-bench-"))
@@ -287,6 +290,10 @@ def run(base, args):
         f"Taller benchmark — gunicorn 2 workers, {args.connections} connections, "
         f"{args.seconds} s per URL, load by {tool}"
     )
+    cpus = os.cpu_count() or 1
+    print(f"Machine: {cpus} CPUs, load average {args.load_before:.1f} before the run")
+    if args.load_before > cpus / 2:
+        print("  the machine was busy: compare the ratios, not the times")
     print(
         f"Baseline: static file ({static_size} B compressed): "
         f"{static_rate:.0f} req/s, median {static_median:.1f} ms\n"
