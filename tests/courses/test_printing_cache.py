@@ -105,6 +105,22 @@ def test_a_file_lost_from_storage_is_rendered_again(client, fake_renders):
     assert len(fake_renders) == 2
 
 
+def test_a_pack_zip_whose_part_storage_keeps_losing_is_refused_not_half_made(
+    client, fake_renders, monkeypatch
+):
+    guide = first_module().guide
+    real_read = store.read
+
+    def losing_parts(record):
+        return real_read(record) if record.variant == "pack-zip" else None
+
+    monkeypatch.setattr(store, "read", losing_parts)
+    response = client.get(guide.url + "pack/zip/")
+    assert response.status_code == 503 and response["Retry-After"]
+    assert "Prueba de nuevo" in response.content.decode()
+    assert not PrintedFile.objects.filter(page=guide, variant="pack-zip").exists()
+
+
 def test_the_database_lock_is_exclusive_and_expires():
     first, second = DatabaseLock("k" * 64, ttl=60), DatabaseLock("k" * 64, ttl=60)
     assert first.acquire()
