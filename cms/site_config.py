@@ -6,10 +6,10 @@ Wagtail asks the database for these on every request (the site, the active
 locale, the home page), and our templates for two more (settings, view
 restrictions). None of them changes when an editor publishes a lesson, so
 the first render after a publish need not ask again. They change when a
-site, its settings, a locale, a view restriction or a home page changes:
-then a new random token replaces the old one in every key, on every app
-server at once (the cache is Redis when there are several), as the page
-cache does (cms.caching).
+site, its settings (or an image, which may be its logo), a locale, a view
+restriction or a home page changes: then a new random token replaces the
+old one in every key, on every app server at once (the cache is Redis when
+there are several), as the page cache does (cms.caching).
 """
 
 from dataclasses import dataclass
@@ -57,7 +57,9 @@ def _load(hostname, port):
         return SiteConfig(None, None, None, restrictions)
     # Wagtail's own routing starts from exactly this page.
     home = site.root_page.localized.specific
-    return SiteConfig(site, home, SiteSettings.for_site(site), restrictions)
+    site_settings = SiteSettings.for_site(site)
+    site_settings.logo  # noqa: B018 - loaded now, so the cached settings carry it
+    return SiteConfig(site, home, site_settings, restrictions)
 
 
 def site_config(request):
@@ -117,12 +119,14 @@ class SiteConfigMiddleware:
 def connect_invalidation():
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    from wagtail.images import get_image_model
     from wagtail.models import Locale
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import SiteSettings
 
-    for model in (Site, SiteSettings, Locale, PageViewRestriction):
+    # Any image, since the settings carry the logo (images change rarely).
+    for model in (Site, SiteSettings, Locale, PageViewRestriction, get_image_model()):
         post_save.connect(forget, sender=model, dispatch_uid=f"site-config-save-{model}")
         post_delete.connect(forget, sender=model, dispatch_uid=f"site-config-del-{model}")
     m2m_changed.connect(

@@ -109,3 +109,36 @@ def test_a_new_page_under_home_joins_the_menu_at_once():
     page.save_revision().publish()
     header = Client().get("/es/").content.decode().split("</header>", 1)[0]
     assert "Página nueva del menú" in header
+
+
+@pytest.mark.django_db
+def test_a_site_logo_comes_with_the_cached_settings():
+    from wagtail.images import get_image_model
+
+    page = lesson_page()
+    page.save_revision().publish()
+    _response, sql = tables_read(LESSON)
+    without_logo = len(sql.split("SELECT")) - 1
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.logo = get_image_model().objects.order_by("pk").first()
+    settings.save()
+    Client().get(LESSON)  # the configuration is read again, with the logo
+    page.save_revision().publish()
+    response, sql = tables_read(LESSON)
+    assert 'class="brand__logo"' in response.content.decode()
+    assert settings.logo.get_rendition("height-48").url in response.content.decode()
+    assert len(sql.split("SELECT")) - 1 == without_logo
+
+
+@pytest.mark.django_db
+def test_saving_an_image_refreshes_the_cached_settings_that_may_show_it():
+    from wagtail.images import get_image_model
+
+    from cms.caching import generation
+    from cms.site_config import GENERATION_KEY
+
+    before = generation(GENERATION_KEY)
+    image = get_image_model().objects.order_by("pk").first()
+    image.title = "Logo nuevo"
+    image.save()
+    assert generation(GENERATION_KEY) != before
