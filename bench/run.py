@@ -42,6 +42,8 @@ PAGES = {
     "lesson": "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/",
     "handout": "/es/modulos/autoestima-y-cuidado-colectivo/cuidado-colectivo/mi-red-de-cuidado/",
     "guide": "/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/",
+    "countries": "/es/paises/",
+    "country": "/es/paises/bolivia/",
 }
 PHONE_PIXELS = 720  # a 360 px wide screen at 2x
 

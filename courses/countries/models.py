@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.pages import QuickPageMixin
 from courses.printing.pages import PrintableMixin
 from courses.regions import COUNTRIES, country_name
 
@@ -27,7 +28,7 @@ TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 PHONE = re.compile(r"^\+?[0-9 ()./-]{2,40}$")
 
 
-class CountryIndexPage(Page):
+class CountryIndexPage(QuickPageMixin, Page):
     """The "Países" page: where a learner chooses their country, which the site then
     keeps in its addresses (``?pais=bo``) so lessons show that country's notes."""
 
@@ -51,7 +52,7 @@ class CountryIndexPage(Page):
         return context
 
 
-class CountryPage(PrintableMixin, Page):
+class CountryPage(QuickPageMixin, PrintableMixin, Page):
     """One country: the legal situation of sex work in careful, general
     terms, rights, what to do if detained or abused by police, how to file a
     complaint, where to find legal aid and health services, and the national

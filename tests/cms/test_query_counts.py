@@ -9,9 +9,11 @@ Two moments are pinned:
   settings, view restrictions, Wagtail's site root paths) is still cached.
   This is the render the target of 10 for a lesson is about, and today:
   home 17 (its own publish refreshes that configuration; 10 after any other
-  publish), catalogue 9, module 10, lesson 10, handout 5, guide 16;
+  publish), catalogue 9, module 10, lesson 10, handout 5, guide 16,
+  countries 5, country 5, glossary 4, plain page 3, feedback form 4;
 - a new process with every cache empty (after a deploy, or a Redis flush):
-  home 17, catalogue 16, module 18, lesson 18, handout 12, guide 23.
+  home 17, catalogue 16, module 18, lesson 18, handout 12, guide 23,
+  countries 12, country 12, glossary 11, plain page 10, feedback form 11.
 
 Where a lesson's 10 go: the page found by its address (1) and its own
 fields (1); the header's pages, the language switcher's translations and
@@ -43,6 +45,11 @@ PAGES = {  # address, after a publish, every cache empty
         12,
     ),
     "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 16, 23),
+    "countries": ("/es/paises/", 5, 12),
+    "country": ("/es/paises/bolivia/", 5, 12),
+    "glossary": ("/es/glosario/", 4, 11),
+    "standard": ("/es/cuidarse-en-internet/", 3, 10),
+    "feedback": ("/es/tu-opinion/", 4, 11),
 }
 
 
@@ -99,3 +106,17 @@ def test_module_cards_fetched_together_still_show_lessons_and_length():
     assert cards >= 3
     assert html.count(" lecciones") >= cards
     assert html.count("taller de ") >= cards
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_type_still_honours_a_view_restriction(name):
+    """The budgets above skip Wagtail's privacy check while the site has no
+    private page (cms.pages.QuickPageMixin); with one, every type checks."""
+    from wagtail.models import PageViewRestriction
+
+    path = PAGES[name][0]
+    page = Client().get(path).context["page"]
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = Client().get(path)
+    assert response.status_code == 302 and "/login/" in response["Location"]
