@@ -105,7 +105,7 @@ def test_a_file_lost_from_storage_is_rendered_again(client, fake_renders):
     assert len(fake_renders) == 2
 
 
-def test_a_pack_zip_whose_part_storage_keeps_losing_is_refused_not_half_made(
+def test_a_pack_zip_is_refused_not_half_made_when_storage_keeps_losing_a_part(
     client, fake_renders, monkeypatch
 ):
     guide = first_module().guide
