@@ -93,8 +93,6 @@ def serve_pack(request, plan, kind, paper=None):
     except RenderError as error:
         logger.error("Planner: pack %s of plan %s failed: %s", kind, plan.pk, error)
         return _failure(request, plan, error)
-    if source is None:
-        return _failure(request, plan, RenderBusy(""))
     _remember(plan, record)
     with source:
         response = HttpResponse(source.read(), content_type=record.content_type)

@@ -394,14 +394,12 @@ def rendered_parts(documents):
     """(document, its PrintedFile, its bytes) for each document, rendered
     now or taken from the print cache (rendered again if storage lost it).
     Raises RenderBusy if storage lost a part twice: the bundle is not made
-    with a part missing, and the visitor is asked to try again."""
+    with a part missing."""
     from . import store
 
     parts = []
     for document in documents:
         record, source = store.open_rendered(document)
-        if source is None:
-            raise store.RenderBusy(_("El PDF se está preparando. Prueba de nuevo en un minuto."))
         with source:
             parts.append((document, record, source.read()))
     return parts

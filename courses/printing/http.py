@@ -33,8 +33,6 @@ def serve(request, page, variant=None, paper=None):
     except RenderError as error:
         logger.error("Print: %s (%s) failed: %s", page.url_path, document.variant, error)
         return failure(request, page, error)
-    if source is None:
-        return failure(request, page, RenderBusy(""))
     last_modified = record.created_at.timestamp()
     not_modified = get_conditional_response(request, etag=record.etag, last_modified=last_modified)
     if not_modified is not None:

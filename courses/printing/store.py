@@ -29,7 +29,13 @@ POLL = 0.1
 
 
 class RenderBusy(RenderError):
-    """Another process is still rendering this file."""
+    """The file is not ready yet (another process is still rendering it, or
+    storage lost it twice): the visitor is asked to try again soon."""
+
+    def __init__(self, message=None):
+        if message is None:
+            message = _("El PDF se está preparando. Prueba de nuevo en un minuto.")
+        super().__init__(message)
 
 
 def storage():
@@ -66,7 +72,7 @@ def ensure(document, *, wait=None):
         if record is not None:
             return record
         if time.monotonic() > deadline:
-            raise RenderBusy(_("El PDF se está preparando. Prueba de nuevo en un minuto."))
+            raise RenderBusy()
     try:
         record = lookup(key)  # rendered by someone else while we waited
         if record is not None:
@@ -121,12 +127,14 @@ def save(document, key, data, pages):
 def open_rendered(document):
     """The document's record and its file opened for reading, rendered or
     taken from the cache. If storage lost the file, it is rendered once more;
-    the file is None only if that second try lost it too."""
+    raises RenderBusy if that second try lost it too."""
     record = ensure(document)
     source = read(record)
     if source is None:
         record = ensure(document)
         source = read(record)
+    if source is None:
+        raise RenderBusy()
     return record, source
 
 

@@ -121,6 +121,14 @@ def test_a_pack_zip_is_refused_not_half_made_when_storage_keeps_losing_a_part(
     assert not PrintedFile.objects.filter(page=guide, variant="pack-zip").exists()
 
 
+def test_a_pdf_storage_keeps_losing_gets_the_try_again_page(client, fake_renders, monkeypatch):
+    handout = first_module().handouts[0]
+    monkeypatch.setattr(store, "read", lambda record: None)
+    response = client.get(handout.url + "pdf/")
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert "Prueba de nuevo" in response.content.decode()
+
+
 def test_the_database_lock_is_exclusive_and_expires():
     first, second = DatabaseLock("k" * 64, ttl=60), DatabaseLock("k" * 64, ttl=60)
     assert first.acquire()
