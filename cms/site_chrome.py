@@ -16,6 +16,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from .pages import public
+from .request_memo import remembered
 from .site_config import site_config
 
 
@@ -50,11 +51,13 @@ def site_home(request):
 
 
 def site_chrome(request, page=None):
-    """The SiteChrome of this request (and of ``page``, for its translations)."""
+    """The SiteChrome of this request (and of ``page``, for its translations),
+    once a request."""
     page = page if isinstance(page, Page) and page.pk else None
-    remembered = getattr(request, "_taller_chrome", None)
-    if remembered is not None and remembered[0] is page:
-        return remembered[1]
+    return remembered(("site-chrome", page and page.pk), lambda: _load(request, page))
+
+
+def _load(request, page):
     home = site_home(request)
     chrome = SiteChrome(home=home)
     if home is not None:
@@ -69,5 +72,4 @@ def site_chrome(request, page=None):
                 chrome.translations[code] = each
             if each.translation_key == home.translation_key:
                 chrome.homes[code] = each
-    request._taller_chrome = (page, chrome)
     return chrome
