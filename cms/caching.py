@@ -133,8 +133,15 @@ def connect_invalidation():
         signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
     # A new PDF in the print cache changes the size its download link shows.
     # A page made private must stop being served from the cache at once.
-    shown_on_pages = (Topic, GlossaryTerm, SiteSettings, Site, get_image_model(), PrintedFile)
-    shown_on_pages += (PageViewRestriction,)
+    shown_on_pages = (
+        Topic,
+        GlossaryTerm,
+        SiteSettings,
+        Site,
+        get_image_model(),
+        PrintedFile,
+        PageViewRestriction,
+    )
     for model in shown_on_pages:
         post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")

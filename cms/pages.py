@@ -65,9 +65,6 @@ class OneQueryRoutingMixin(QuickPageMixin):
             # The header needs this exact page (the site's root in the
             # request's language): keep it rather than looking it up again.
             request._taller_home = self
-            site = getattr(request, "_wagtail_site", None)
-            if site is not None:  # found by Wagtail for this request: no need to ask again
-                remembered(("site", site.pk), lambda: site)
         if not path_components:
             return super().route(request, path_components)
         prefixes = [
