@@ -284,15 +284,18 @@ AUTHENTICATION_BACKENDS = [
     "cms.security.axes.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for one user name, or from one network, lock the
-# admin login for 15 minutes. Only the network (a /24 or /48), never the full
-# address, is stored or logged (cms/security/axes.py).
+# Five wrong passwords for one user name from one network lock that user
+# name out from that network for 15 minutes. Only the network (a /24 or /48),
+# never the full address, is stored or logged (cms/security/axes.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = "cms.security.axes.lockout_parameters"
-# Addresses of a reverse proxy that does not pass the client's address on:
-# requests from them are counted by user name only (see cms/security/axes.py).
-TALLER_PROXY_ADDRESSES = env_list("TALLER_PROXY_ADDRESSES", "127.0.0.1,::1")
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Reverse proxies (addresses or CIDR networks) whose client-address header is
+# believed; from anybody else the header is ignored (cms/clients.py).
+TALLER_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# The header those proxies set: X-Real-IP, or X-Forwarded-For (its last hop
+# that is not a trusted proxy is taken).
+TALLER_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "X-Real-IP")
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"
