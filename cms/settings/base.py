@@ -69,11 +69,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything else: load balancers ask by address, over plain HTTP.
+    "cms.health.HealthCheckMiddleware",
     # First: per-request memo of site, settings, locale and privacy lookups.
     "cms.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",
+    "cms.security.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for every response, cached or not; the page cache keeps
     # responses already compressed, so a hit costs no compression either.
@@ -259,6 +262,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The login pages (admin, private links) set it: gone when the browser closes,
+# not a year on a shared phone.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
