@@ -8,7 +8,9 @@ migration cms/0008_search_configurations: the language's stemmer after
 ``unaccent``). Wagtail's backend takes one ``SEARCH_CONFIG`` for everything;
 here each page is indexed with the configuration of its locale, and a search
 uses the one of the language it is made in (the search view searches one
-language). On SQLite and other databases nothing changes.
+language). The admin's page search uses Wagtail's autocomplete, which
+keeps its own "simple" configuration for every language. On SQLite and
+other databases nothing changes.
 """
 
 from collections import defaultdict
