@@ -5,6 +5,7 @@ environment, and the safe value is the default. ``dev.py`` and ``test.py``
 relax what they need.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -301,6 +302,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Reverse proxies (addresses or CIDR networks) whose client-address header is
 # believed; from anybody else the header is ignored (cms/clients.py).
 TALLER_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    [ipaddress.ip_network(proxy, strict=False) for proxy in TALLER_TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 # The header those proxies set: X-Real-IP, or X-Forwarded-For (its last hop
 # that is not a trusted proxy is taken).
 TALLER_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "X-Real-IP")
