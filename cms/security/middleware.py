@@ -3,7 +3,7 @@
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
@@ -53,14 +53,16 @@ class PermissionsPolicyMiddleware:
 
 class RefuseNulBytesMiddleware:
     """A NUL byte in a path or query (``/media/images/%00``) is never a
-    real address, and file storage and the database raise on it: answer
-    400 at once, before any view, instead of a 500 and an error e-mail."""
+    real address, and file storage and the database raise on it: before any
+    view, a path with one is not found (the friendly 404) and a query with
+    one is a bad request, instead of a 500 and an error e-mail."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "\x00" in request.path_info or "\x00" in unquote(query):
+        if "\x00" in request.path_info:
+            raise Http404("NUL byte in the path")
+        if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
         return self.get_response(request)
