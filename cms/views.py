@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -42,11 +43,16 @@ def search(request):
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    return render(
+    response = render(
         request,
         "cms/search.html",
         {"query": query, "results": page, "paginator": paginator},
     )
+    if request.GET:
+        # What a learner searched for is kept by no browser cache (a shared
+        # or seized phone) and no proxy. The bare form is left to the page cache.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Small text helpers shared by models and templates."""
 
 import re
+import unicodedata
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -37,3 +38,11 @@ def format_minutes(total):
     if not minutes:
         return _("%(h)d h") % {"h": hours}
     return _("%(h)d h %(m)d min") % {"h": hours, "m": minutes}
+
+
+def clean_text(value):
+    """Letters, marks, digits, spaces and common punctuation; no control
+    or invisible characters; spaces collapsed."""
+    value = unicodedata.normalize("NFC", value or "")
+    value = "".join(char for char in value if unicodedata.category(char)[0] != "C" or char in " \t")
+    return re.sub(r"\s+", " ", value).strip()

@@ -1,16 +1,19 @@
 """django-axes helpers that keep login protection without keeping addresses.
 
-Failed admin logins are counted per user name and per network, never per
-full IP address: the address is cut to its network (/24 for IPv4, /48 for
-IPv6) before axes sees it, so the database and the logs never hold the
-address of a person.
+Failed admin logins are counted per user name *and* network together
+(AXES_LOCKOUT_PARAMETERS), never per full IP address: the client's address
+(cms/clients.py, which knows the trusted reverse proxies) is cut to its
+network (/24 for IPv4, /48 for IPv6) before axes sees it, so the database
+and the logs never hold the address of a person. Five wrong passwords from
+one network lock that user name out from that network only: nobody can
+lock an editor out from where the editor works.
 """
 
 import ipaddress
 
-from django.conf import settings
-
 from axes.backends import AxesStandaloneBackend
+
+from cms.clients import client_address
 
 IPV4_PREFIX = 24
 IPV6_PREFIX = 48
@@ -27,31 +30,9 @@ def network_of(address):
 
 
 def client_network(request):
-    """AXES_CLIENT_IP_CALLABLE: the client's network, not its address.
-
-    REMOTE_ADDR only: behind a proxy, configure the proxy to set it (or
-    gunicorn's --forwarded-allow-ips) rather than trusting a header any
-    client can write.
-    """
-    return network_of(request.META.get("REMOTE_ADDR"))
-
-
-def lockout_parameters(request_or_attempt, credentials=None):
-    """AXES_LOCKOUT_PARAMETERS: by user name, and by network when the network
-    is the client's.
-
-    Behind a reverse proxy that does not pass the client's address on (as
-    docs/deployment.md recommends, for privacy), every request comes from the
-    proxy: counting by its address would let five wrong passwords from anyone
-    lock every editor out. Then only the user name counts, and the proxy
-    limits the rate of /admin/login/ requests.
-    """
-    address = getattr(request_or_attempt, "META", {}).get("REMOTE_ADDR")
-    network = network_of(address) if address else getattr(request_or_attempt, "ip_address", None)
-    proxies = {network_of(proxy) for proxy in settings.TALLER_PROXY_ADDRESSES}
-    if network is None or network in proxies:
-        return ["username"]
-    return ["username", "ip_address"]
+    """AXES_CLIENT_IP_CALLABLE: the client's network, not its address."""
+    address = client_address(request)
+    return network_of(str(address)) if address else None
 
 
 def describe_client(username, ip_address, user_agent, path_info, request):

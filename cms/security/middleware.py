@@ -1,6 +1,9 @@
 """Response headers that tell browsers what a page may do."""
 
+from urllib.parse import unquote
+
 from django.conf import settings
+from django.http import Http404, HttpResponseBadRequest
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
@@ -46,3 +49,20 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte in a path or query (``/media/images/%00``) is never a
+    real address, and file storage and the database raise on it: before any
+    view, a path with one is not found (the friendly 404) and a query with
+    one is a bad request, instead of a 500 and an error e-mail."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404("NUL byte in the path")
+        if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return HttpResponseBadRequest("Bad request", content_type="text/plain")
+        return self.get_response(request)

@@ -9,6 +9,7 @@ document's content is what its extension says, so a web page or a program
 cannot be uploaded as "notes.pdf".
 """
 
+import codecs
 from pathlib import PurePath
 
 from django.conf import settings
@@ -63,7 +64,9 @@ def check_document_content(uploaded):
                     code="document_not_text",
                     params={"extension": extension},
                 ) from error
-        if b"\x00" in start or start.lstrip().lower().startswith(HTML_MARKERS):
+        # Browsers skip a byte order mark before they look for a page.
+        text = start.removeprefix(codecs.BOM_UTF8).lstrip()
+        if b"\x00" in start or text.lower().startswith(HTML_MARKERS):
             raise ValidationError(
                 _("Un archivo .%(extension)s debe ser texto simple, no una página web."),
                 code="document_not_text",

@@ -5,6 +5,7 @@ environment, and the safe value is the default. ``dev.py`` and ``test.py``
 relax what they need.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -69,11 +70,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything else: load balancers ask by address, over plain HTTP.
+    "cms.health.HealthCheckMiddleware",
     # First: per-request memo of site, settings, locale and privacy lookups.
     "cms.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",
+    "cms.security.middleware.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for every response, cached or not; the page cache keeps
     # responses already compressed, so a hit costs no compression either.
@@ -245,7 +249,9 @@ if os.environ.get("TASKS_BACKEND") == "database":
 # Wagtail
 WAGTAIL_SITE_NAME = "Taller"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL with stemming per language and
+# without accents (cms/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -259,6 +265,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The login pages (admin, private links) set it: gone when the browser closes,
+# not a year on a shared phone.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -284,15 +293,22 @@ AUTHENTICATION_BACKENDS = [
     "cms.security.axes.LoginAttemptsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords for one user name, or from one network, lock the
-# admin login for 15 minutes. Only the network (a /24 or /48), never the full
-# address, is stored or logged (cms/security/axes.py).
+# Five wrong passwords for one user name from one network lock that user
+# name out from that network for 15 minutes. Only the network (a /24 or /48),
+# never the full address, is stored or logged (cms/security/axes.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = "cms.security.axes.lockout_parameters"
-# Addresses of a reverse proxy that does not pass the client's address on:
-# requests from them are counted by user name only (see cms/security/axes.py).
-TALLER_PROXY_ADDRESSES = env_list("TALLER_PROXY_ADDRESSES", "127.0.0.1,::1")
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Reverse proxies (addresses or CIDR networks) whose client-address header is
+# believed; from anybody else the header is ignored (cms/clients.py).
+TALLER_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+try:
+    [ipaddress.ip_network(proxy, strict=False) for proxy in TALLER_TRUSTED_PROXIES]
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
+# The header those proxies set: X-Real-IP, or X-Forwarded-For (its last hop
+# that is not a trusted proxy is taken).
+TALLER_CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "X-Real-IP")
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
@@ -71,19 +71,26 @@ def language_links(context):
     else:
         # The path alone: a query (a search, a learner's progress) stays
         # out of the links, and the page is the same whatever it was.
-        path = request.path
-        links = [
-            LanguageLink(
-                code,
-                native_name(code),
-                translate_url(path, code),
-                code == current,
-                True,
-            )
-            for code, _name in settings.LANGUAGES
-        ]
+        links = []
+        for code, _name in settings.LANGUAGES:
+            url, translated = _path_in(request.path, code)
+            links.append(LanguageLink(code, native_name(code), url, code == current, translated))
     request._taller_language_links = (memo_key, links)
     return links
+
+
+def _path_in(path, code):
+    """This view's address in another language, or that language's home
+    page when the path is no address of this site (a 404).
+
+    Always a path on this site: ``//evil.example/es/`` would otherwise read
+    as a link to another host."""
+    path = "/" + path.lstrip("/")
+    try:
+        resolve(path)
+    except Resolver404:
+        return f"/{code}/", False
+    return translate_url(path, code), True
 
 
 @register.simple_tag(takes_context=True)

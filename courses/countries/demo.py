@@ -10,7 +10,6 @@ page) and are skipped, with a note, while that language has no home page.
 """
 
 import datetime
-import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from courses.demo.loader import CONTENT_DIR, ContentError
+from courses.demo.loader import CONTENT_DIR, ContentError, read_toml
 from courses.demo.markup import to_html
 from courses.models import LessonPage
 from courses.regions import CODES
@@ -37,14 +36,6 @@ CONTACT_FIELDS = ("name", "kind", "phone", "address", "hours", "website", "note"
 def stable_key(*parts):
     """The same translation_key on every run, and for every language."""
     return uuid.uuid5(KEY_NAMESPACE, "/".join(str(p) for p in parts))
-
-
-def read(path):
-    try:
-        with path.open("rb") as source:
-            return tomllib.load(source)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path}: {error}") from error
 
 
 @dataclass
@@ -94,7 +85,7 @@ def _index(folder):
     path = folder / "index.toml"
     if not path.exists():
         raise ContentError(f"{path}: missing")
-    data = read(path)
+    data = read_toml(path)
     for key in ("slug", "title"):
         if not data.get(key):
             raise ContentError(f"{path}: {key} is required")
@@ -106,7 +97,7 @@ def _countries(folder, lesson_slugs):
     for path in sorted(folder.glob("*.toml")):
         if path.name == "index.toml":
             continue
-        data = read(path)
+        data = read_toml(path)
         data["_path"] = path
         for key in ("code", "slug", "title"):
             if not data.get(key):
@@ -138,7 +129,7 @@ def demo_lesson_slugs():
     """The Spanish lesson slugs of the demo curriculum (notes point at them)."""
     slugs = set()
     for path in (CONTENT_DIR / "modules").glob("*/lessons/*.toml"):
-        slug = read(path).get("slug")
+        slug = read_toml(path).get("slug")
         if slug:
             slugs.add(slug)
     return slugs

@@ -14,8 +14,6 @@ every lesson is marked as done.
 """
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django import forms
@@ -31,30 +29,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
+from cms import clients
 from courses.models import ModulePage
 from courses.printing.documents import PrintDocument, default_paper
-from courses.text import format_minutes
-
-from .ratelimit import allow
+from courses.text import clean_text, format_minutes
 
 logger = logging.getLogger(__name__)
 
 NAME_FIELD = "nombre"
 MAX_NAME_LENGTH = 80
-# Each address may ask for this many certificates per window (a workshop
+# Each client may ask for this many certificates per window (a workshop
 # room shares one address), and the whole site for ten times as many:
 # rendering a PDF costs a second of CPU.
 RATE = 20
 SITE_RATE = 200
 WINDOW = 600
-
-
-def clean_name(value):
-    """Letters, marks, digits, spaces and common punctuation; no control
-    or invisible characters; spaces collapsed."""
-    value = unicodedata.normalize("NFC", value or "")
-    value = "".join(char for char in value if unicodedata.category(char)[0] != "C" or char in " \t")
-    return re.sub(r"\s+", " ", value).strip()
 
 
 class CertificateForm(forms.Form):
@@ -64,7 +53,7 @@ class CertificateForm(forms.Form):
     )
 
     def clean_nombre(self):
-        name = clean_name(self.cleaned_data["nombre"])
+        name = clean_text(self.cleaned_data["nombre"])
         if not name:
             raise forms.ValidationError(_("Escribe el nombre que quieres en el certificado."))
         if len(name) > MAX_NAME_LENGTH:
@@ -98,9 +87,7 @@ def certificate(request):
         module = ModulePage.objects.live().public().filter(pk=form.cleaned_data["modulo"]).first()
     if module is None:
         return _problem(request, form, status=400)
-    if not allow(request, "certificate", RATE, WINDOW) or not allow(
-        None, "certificate", SITE_RATE, WINDOW
-    ):
+    if not clients.allow(request, "certificate", RATE, SITE_RATE, WINDOW):
         response = _problem(request, form, status=429, module=module)
         response["Retry-After"] = str(WINDOW)
         return response

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 
-from courses.learning.ratelimit import allow
+from cms import clients
 from courses.printing import conf, store
 from courses.printing.bounded import RenderError
 from courses.printing.documents import default_paper, paper_label
@@ -23,7 +23,7 @@ from .pack import DOCUMENTS
 logger = logging.getLogger(__name__)
 
 # A render costs seconds of CPU, and each edit of a plan makes a new file:
-# renders (not cached downloads) are limited per address and for the site.
+# renders (not cached downloads) are limited per client and for the site.
 RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW = 20, 200, 600
 
 
@@ -83,9 +83,8 @@ def serve_pack(request, plan, kind, paper=None):
         raise Http404("no such pack")
     document = matches[0]
     key = document.key()
-    if store.lookup(key) is None and not (
-        allow(request, "planner-pack", RENDER_RATE, RENDER_WINDOW)
-        and allow(None, "planner-pack", RENDER_SITE_RATE, RENDER_WINDOW)
+    if store.lookup(key) is None and not clients.allow(
+        request, "planner-pack", RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW
     ):
         return _failure(request, plan, RenderBusy(""), status=429)
     try:

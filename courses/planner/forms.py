@@ -4,7 +4,7 @@ written, so a refused change leaves the plan as it was."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.learning.certificate import clean_name
+from courses.text import clean_text
 
 from .models import MAX_MINUTES, MINUTES_IN_A_DAY, PlanItem, WorkshopPlan
 
@@ -38,7 +38,7 @@ class CleanTextMixin:
         data = super().clean()
         for name in self.single_line:
             if isinstance(data.get(name), str):
-                data[name] = clean_name(data[name])
+                data[name] = clean_text(data[name])
         return data
 
 

@@ -5,10 +5,9 @@ authorisation (a capability): knowing the link is what allows the change.
 A CSRF token would add little and needs a cookie, and anonymous pages set
 no cookie. What a token would still stop is another site making a
 visitor's browser send a form to an edit link it somehow learnt; so every
-POST must come from this site's own pages: browsers say where a request
-comes from in ``Sec-Fetch-Site`` (or, older ones, ``Origin``), and a
-cross-site request is refused. The same rule applies to logged-in staff:
-the planner never looks at who is logged in.
+POST must come from this site's own pages (cms/crosssite.py). The same
+rule applies to logged-in staff: the planner never looks at who is logged
+in.
 
 Every response is ``private, no-store`` (never in the whole-page cache,
 cms/caching.py, nor in a proxy), sends no Referer (so the secret link does
@@ -16,23 +15,12 @@ not travel to the pages it links to) and is not indexed.
 """
 
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
-SAME_SITE = {"same-origin", "none"}  # "none": typed or bookmarked by the user
-
-
-def is_cross_site(request):
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site not in SAME_SITE
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return origin == "null" or urlsplit(origin).netloc != request.get_host()
-    return False  # neither header: not sent by a browser form of another site
+from cms.crosssite import is_cross_site
 
 
 def private(response):

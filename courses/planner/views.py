@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from courses.learning.ratelimit import allow
+from cms import clients
 from courses.models import Activity, FacilitatorGuidePage, ModulePage
 
 from . import editing
@@ -55,8 +55,8 @@ def start(request):
         activity = get_object_or_404(published_activities(), pk=int(activity_id))
     if request.method == "POST":
         form = PlanForm(request.POST)
-        if not allow(request, "planner-create", CREATE_RATE, CREATE_WINDOW) or not allow(
-            None, "planner-create", CREATE_SITE_RATE, CREATE_WINDOW
+        if not clients.allow(
+            request, "planner-create", CREATE_RATE, CREATE_SITE_RATE, CREATE_WINDOW
         ):
             response = render(
                 request,

@@ -13,6 +13,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
+from wagtail.contrib.forms.views import SubmissionsListView
 
 import django_filters
 
@@ -21,6 +22,7 @@ from courses.regions import COUNTRIES
 
 from . import summary
 from .models import WorkshopReport
+from .spreadsheets import SafeCsvExportMixin
 
 
 class ModuleChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -57,7 +59,7 @@ class WorkshopReportFilterSet(WagtailFilterSet):
         return queryset.filter(modules__translation_key__in=keys).distinct()
 
 
-class WorkshopReportIndexView(IndexView):
+class WorkshopReportIndexView(SafeCsvExportMixin, IndexView):
     # CSV only: what funders' spreadsheets open, and no extra library.
     FORMATS = ("csv",)
 
@@ -88,6 +90,10 @@ class WorkshopReportIndexView(IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("modules")
+
+
+class FeedbackSubmissionsListView(SafeCsvExportMixin, SubmissionsListView):
+    """The feedback answers, with Wagtail's list and a CSV that is safe to open."""
 
 
 class SummaryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):

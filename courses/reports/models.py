@@ -198,6 +198,12 @@ class FeedbackFormPage(QuickPageMixin, AbstractForm):
     subpage_types = []
     form_builder = FeedbackFormBuilder
 
+    def get_submissions_list_view_class(self):
+        # Loaded when the admin asks, as Wagtail does: models load before the admin.
+        from .admin_views import FeedbackSubmissionsListView
+
+        return FeedbackSubmissionsListView
+
     class Meta:
         verbose_name = _("formulario anónimo de opinión")
 

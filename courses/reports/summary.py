@@ -18,6 +18,8 @@ from wagtail.models import Locale
 from courses.models import ModulePage
 from courses.regions import country_name
 
+from .spreadsheets import safe_cell
+
 
 @dataclass
 class Row:
@@ -98,5 +100,5 @@ def as_csv(rows, heading):
     writer.writerow([_("Año"), heading, _("Talleres"), _("Participantes"), _("Horas de taller")])
     for row in rows:
         hours = "" if row.hours is None else f"{row.hours:.1f}"
-        writer.writerow([row.year, row.name, row.workshops, row.participants, hours])
+        writer.writerow([row.year, safe_cell(row.name), row.workshops, row.participants, hours])
     return "\ufeff" + output.getvalue()

@@ -32,7 +32,7 @@ def test_odd_queries_get_a_normal_page(client):
         {"q": "derechos", "pagina": "abc"},
         {"q": "derechos", "pagina": "-3"},
         {"q": "derechos", "pagina": "999999999999999999999"},
-        {"q": "\x00\x01 )( AND OR \"'"},
+        {"q": "\x01 )( AND OR \"'"},  # NUL bytes: refused earlier (test_hardening)
         {"q": "%%%"},
         {"q": ["uno", "dos"]},
     ):

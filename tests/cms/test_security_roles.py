@@ -3,8 +3,12 @@ review workflow (issue 7)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import reverse
 from django.utils.text import slugify
 
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, WorkflowPage
 
 import pytest
@@ -89,7 +93,7 @@ def test_translators_edit_without_publishing():
 
 def test_trainers_sign_in_but_edit_no_page():
     trainer = member_of(TRAINERS)
-    assert trainer.has_perm("wagtailadmin.access_admin")
+    assert not trainer.has_perm("wagtailadmin.access_admin")
     # No page of any type, in any language (the countries, the feedback
     # page and every home page included): trainers use the site, the
     # planner and private materials, and edit nothing.
@@ -108,3 +112,45 @@ def test_private_materials_are_restricted_to_the_roles():
     groups = set(restriction.groups.values_list("name", flat=True))
     assert {TRAINERS, MODERATORS} <= groups
     assert TRANSLATORS not in groups
+
+
+def test_trainers_cannot_reach_the_admin_nor_its_bulk_actions():
+    """Wagtail's bulk-action pages name any page by id, drafts included:
+    trainers, who need no admin, do not get there."""
+    draft = StandardPage.objects.get(slug="acerca-de")
+    draft.title = "Borrador secreto de prueba"
+    draft.save_revision()
+    client = Client()
+    client.force_login(member_of(TRAINERS))
+    for url in (
+        reverse("wagtailadmin_home"),
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete")) + f"?id={draft.pk}",
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={draft.pk}",
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        followed = client.get(url, follow=True)
+        assert "Borrador secreto de prueba" not in followed.content.decode(), url
+        assert not followed.request["PATH_INFO"].startswith("/admin/bulk/"), url
+
+
+def test_trainers_still_sign_in_on_the_site_and_read_private_materials():
+    trainer = member_of(TRAINERS)
+    trainer.set_password("una frase larga de facilitación")
+    trainer.save()
+    document = get_document_model().objects.create(
+        title="Guía privada",
+        file=ContentFile(b"%PDF-1.4 privado", name="guia-privada.pdf"),
+        collection=Collection.objects.get(name=PRIVATE_COLLECTION),
+    )
+    client = Client()
+    refused = client.get(document.url)
+    assert refused.status_code == 302 and "/_util/login/" in refused["Location"]
+    signed_in = client.post(
+        "/es/_util/login/",
+        {"username": trainer.username, "password": "una frase larga de facilitación"},
+    )
+    assert signed_in.status_code == 302
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4 privado")

@@ -90,6 +90,9 @@ def test_a_real_pdf_is_accepted(admin_client):
         ("notas.docx", b"%PDF-1.4", "no es un .docx válido"),
         ("notas.txt", b"<!DOCTYPE html><script>alert(1)</script>", "texto simple"),
         ("notas.txt", b"\xff\xfe\x00\x00binario\x00", "texto"),
+        # A UTF-8 byte order mark first: browsers skip it and still see a page.
+        ("notas.txt", b"\xef\xbb\xbf<html><script>alert(1)</script>", "texto simple"),
+        ("datos.csv", b"\xef\xbb\xbf \n<svg onload=alert(1)>", "texto simple"),
     ],
 )
 def test_documents_that_are_not_what_they_say_are_refused(admin_client, name, content, message):

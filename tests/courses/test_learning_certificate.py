@@ -135,12 +135,13 @@ def test_certificate_requests_are_rate_limited(fast_render, monkeypatch):
     assert client.post(URL, data, REMOTE_ADDR="10.1.2.3").status_code == 200
 
 
-def test_behind_a_proxy_only_the_site_wide_limit_counts(fast_render, monkeypatch, settings):
-    # The proxy hides the visitors' addresses: they must not share one small limit.
-    settings.TALLER_PROXY_ADDRESSES = ["127.0.0.1"]
+def test_behind_the_trusted_proxy_each_client_has_its_own_limit(fast_render, monkeypatch):
+    # Every request comes from the proxy: the client is the one it names.
     monkeypatch.setattr(certificate_module, "RATE", 2)
     client, data = Client(REMOTE_ADDR="127.0.0.1"), {"modulo": module().pk, "nombre": NAME}
-    assert [client.post(URL, data).status_code for _ in range(4)] == [200] * 4
+    codes = [client.post(URL, data, HTTP_X_REAL_IP="198.51.100.4").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert client.post(URL, data, HTTP_X_REAL_IP="198.51.100.5").status_code == 200
 
 
 def test_the_whole_site_is_rate_limited_too(fast_render, monkeypatch):

@@ -3,8 +3,8 @@ cross-site, and log lines that never show an edit secret."""
 
 import pytest
 
+from cms.crosssite import is_cross_site
 from cms.security.logs import without_query_strings
-from courses.planner.security import is_cross_site
 
 SECRET = "Hc3br9LYwlTfWbeQBVvGk5dkDgcRxexJtFodki7MvIw"
 
