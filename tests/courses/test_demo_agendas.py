@@ -14,15 +14,6 @@ MODULES = sorted(p for p in (CONTENT_DIR / "modules").iterdir() if p.is_dir())
 HALF_DAY = 240  # minutes, breaks included
 SHEETS = ("autoevaluacion-antes-y-despues", "evaluacion-del-taller")
 
-# Guides whose opening and closing still only attach the evaluation sheets
-# (issue 18, "Evaluation is scheduled"). The integrator removes each module
-# as its guide is re-timed; a listed module that passes fails the test.
-NOT_YET_SCHEDULED = {
-    "01-autoestima-y-cuidado-colectivo",
-    "02-conocer-y-defender-nuestros-derechos",
-    "03-incidencia-politica-y-participacion",
-}
-
 
 def read(path):
     with path.open("rb") as f:
@@ -64,7 +55,4 @@ def unscheduled(folder):
 @pytest.mark.parametrize("folder", MODULES, ids=lambda p: p.name)
 def test_the_evaluation_sheets_are_scheduled_where_they_are_used(folder):
     assert sheet_titles(folder).keys() == set(SHEETS)
-    if folder.name in NOT_YET_SCHEDULED:
-        assert unscheduled(folder), "now scheduled: remove it from NOT_YET_SCHEDULED"
-    else:
-        assert unscheduled(folder) == set()
+    assert unscheduled(folder) == set()

@@ -22,23 +22,6 @@ PRINTED = re.compile(
 )
 QUOTED = re.compile(r"«([^«»]+)»")
 
-# Printables the three first modules' guides ask for that no handout holds
-# yet (issue 18). The integrator empties each list as the handouts land; an
-# entry that is no longer missing fails the test, so the list stays true.
-KNOWN_MISSING = {
-    "01-autoestima-y-cuidado-colectivo": {
-        "Imprimir el guion del sociodrama, las tarjetas de roles y las hojas de observación.",
-        "Guion impreso de la escena",
-        "Tarjetas de roles",
-        "Hojas de observación",
-    },
-    "02-conocer-y-defender-nuestros-derechos": {
-        "Imprimir el guion de la escena «En la esquina» y el caso ficticio para el registro "
-        "de incidentes.",
-        "Guion ficticio impreso",
-        "Caso ficticio impreso",
-    },
-}
 
 MODULES = sorted(p for p in (CONTENT_DIR / "modules").iterdir() if p.is_dir())
 
@@ -73,9 +56,7 @@ def test_every_printable_a_guide_names_is_a_handout(folder):
     entries = list(guide.get("preparation", []))
     entries += [m for a in guide["activities"] for m in a.get("materials", [])]
     missing = unprovided(entries, titles)
-    known = KNOWN_MISSING.get(folder.name, set())
-    assert missing - known == set(), "printables with no handout"
-    assert known - missing == set(), "listed as missing, but now provided: update the list"
+    assert missing == set(), "printables with no handout"
 
 
 @pytest.mark.parametrize("folder", MODULES, ids=lambda p: p.name)

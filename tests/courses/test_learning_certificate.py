@@ -52,7 +52,7 @@ def test_certificate_pdf_has_the_name_module_length_and_date():
     text = pdf_text(response.content)
     assert NAME in text
     assert m.title in text
-    assert "3 h 40 min" in text  # the module's workshop length
+    assert "3 h 50 min" in text  # the module's workshop length
     assert date_format(timezone.localdate(), "DATE_FORMAT") in text
     reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 1
