@@ -10,9 +10,6 @@ class CmsConfig(AppConfig):
         from .caching import connect_invalidation
 
         connect_invalidation()
-        from .site_config import connect_invalidation as connect_site_config
-
-        connect_site_config()
         from . import frontend_cache  # noqa: F401 - connects the purge on publish
         from .renditions import connect as connect_renditions
 

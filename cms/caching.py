@@ -6,9 +6,12 @@ cache (Redis when REDIS_URL is set, so every app server shares it) and serve
 it without touching the database.
 
 Invalidation is by generation: every key contains a random token, and a
-publish (or any edit that shows on public pages) replaces the token. Old
-entries are never read again and expire on their own. A random token, not a
-counter, so an evicted generation key can never bring old entries back.
+publish (or any edit that shows on public pages) replaces the token, at once
+and again when the change commits (Wagtail publishes inside a transaction: a
+reader in between must not keep the old page). Old entries are never read
+again and expire on their own. A random token, not a counter, so an evicted
+generation key can never bring old entries back. Every key also holds the
+release (settings.RELEASE), so a deploy never serves pages of the old code.
 """
 
 import hashlib
@@ -16,19 +19,29 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-GENERATION_KEY = "page-cache:generation"
+from courses.countries.choice import PARAMETER as COUNTRY_PARAMETER
+from courses.countries.choice import chosen_country
+from courses.models import Topic
+
+TOPIC_PARAMETER = "tema"
 # Query parameters that select public content; any other parameter (a search
 # query, for example) bypasses the cache, so nothing a visitor types is kept.
-CACHEABLE_PARAMETERS = {"tema", "pais"}
+CACHEABLE_PARAMETERS = {TOPIC_PARAMETER, COUNTRY_PARAMETER}
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 
 
-def generation(key):
-    """The token stored under ``key``: a new one if the cache has none (an
-    empty or flushed cache), the same for every process that asks."""
+def _prefix():
+    return f"page-cache:{settings.RELEASE}"
+
+
+def current_generation():
+    """The token in every key: a new one if the cache has none (an empty or
+    flushed cache, a new release), the same for every process that asks."""
+    key = f"{_prefix()}:generation"
     token = cache.get(key)
     if token is None:
         cache.add(key, uuid.uuid4().hex, timeout=None)
@@ -36,19 +49,38 @@ def generation(key):
     return token
 
 
-def renew_generation(key):
-    """Replace the token under ``key``: entries named with the old one are
-    never read again and expire on their own."""
-    cache.set(key, uuid.uuid4().hex, timeout=None)
-
-
-def current_generation():
-    return generation(GENERATION_KEY)
+def renew_generation():
+    """Replace the token: entries named with the old one are never read again."""
+    cache.set(f"{_prefix()}:generation", uuid.uuid4().hex, timeout=None)
 
 
 def invalidate_pages(**kwargs):
-    """Forget every cached page (connected to publish and edit signals)."""
-    renew_generation(GENERATION_KEY)
+    """Forget every cached page (connected to publish and edit signals), now
+    and again when the change commits."""
+    renew_generation()
+    transaction.on_commit(renew_generation)
+
+
+def known_topics(generation):
+    """Every topic's slug, kept with the pages (a topic's edit renews both)."""
+    key = f"{_prefix()}:{generation}:topics"
+    slugs = cache.get(key)
+    if slugs is None:
+        slugs = frozenset(Topic.objects.values_list("slug", flat=True))
+        cache.set(key, slugs, settings.PAGE_CACHE_SECONDS)
+    return slugs
+
+
+def chosen_topic(request, generation):
+    """The topic slug a cached page may be stored under: '' for none, None
+    when the request names an unknown topic or several (not cached, so what
+    a visitor types never lands in a stored page or link)."""
+    values = set(request.GET.getlist(TOPIC_PARAMETER))
+    if not values or values == {""}:
+        return ""
+    if len(values) == 1 and (slug := values.pop()) in known_topics(generation):
+        return slug
+    return None
 
 
 def is_cacheable_request(request):
@@ -80,6 +112,8 @@ class PageCacheMiddleware:
         if not self.timeout or not is_cacheable_request(request):
             return self.get_response(request)
         key = self.cache_key(request)
+        if key is None:
+            return self.get_response(request)
         cached = cache.get(key)
         if cached is not None:
             status, headers, content = cached
@@ -103,18 +137,18 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        from courses.countries.choice import PARAMETER, chosen_country
-
+        """The request's key, or None when its page must not be stored."""
+        generation = current_generation()
+        topic = chosen_topic(request, generation)
+        if topic is None:
+            return None
         # Pages ignore an unknown country (``?pais=zz`` shows what no choice
         # shows), so it shares that entry: junk values cannot fill the cache.
-        params = {k: v for k, v in request.GET.items() if k != PARAMETER}
-        if country := chosen_country(request):
-            params[PARAMETER] = country
-        query = "&".join(f"{k}={v}" for k, v in sorted(params.items()))
+        query = f"{COUNTRY_PARAMETER}={chosen_country(request)}&{TOPIC_PARAMETER}={topic}"
         # Responses are stored compressed or not, as the browser asked.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
         address = f"{encoding} {request.get_host()}{request.path}?{query}".encode()
-        return f"page-cache:{current_generation()}:{hashlib.sha256(address).hexdigest()}"
+        return f"{_prefix()}:{generation}:{hashlib.sha256(address).hexdigest()}"
 
 
 def connect_invalidation():
@@ -126,12 +160,12 @@ def connect_invalidation():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.models import SiteSettings
-    from courses.models import GlossaryTerm, Topic
+    from courses.models import GlossaryTerm
+    from courses.printing.downloads import ROUTES
     from courses.printing.models import PrintedFile
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
-    # A new PDF in the print cache changes the size its download link shows.
     # A page made private must stop being served from the cache at once.
     shown_on_pages = (
         Topic,
@@ -139,12 +173,26 @@ def connect_invalidation():
         SiteSettings,
         Site,
         get_image_model(),
-        PrintedFile,
         PageViewRestriction,
     )
     for model in shown_on_pages:
         post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"page-cache-del-{model}")
+
+    def printed_file_changed(sender, instance, **kwargs):
+        # A page's download link shows its file's size once it is stored.
+        # Other files (a workshop plan's pack, made by anonymous planners)
+        # show on no public page: they leave the cache alone.
+        if instance.variant in ROUTES:
+            invalidate_pages()
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            printed_file_changed,
+            sender=PrintedFile,
+            dispatch_uid=f"page-cache-print-{signal}",
+            weak=False,
+        )
 
     def page_deleted(sender, instance, **kwargs):
         if isinstance(instance, Page):

@@ -13,13 +13,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .pages import OneQueryRoutingMixin, QuickPageMixin, public
-from .request_memo import remembered
-
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class HomePage(OneQueryRoutingMixin, Page):
+class HomePage(Page):
     """The front door: what Taller is, the topic areas, featured modules,
     and one way in for learners and one for trainers."""
 
@@ -62,7 +59,7 @@ class HomePage(OneQueryRoutingMixin, Page):
         if not featured and catalogue:
             featured = list(catalogue.specific.modules()[:6])
         featured = ModulePage.for_cards(featured)
-        modules = public(ModulePage.objects.descendant_of(self).live())
+        modules = ModulePage.objects.descendant_of(self).live().public()
         context.update(
             featured_modules=featured,
             catalogue=catalogue,
@@ -80,7 +77,7 @@ class FeaturedModule(Orderable):
     panels = [PageChooserPanel("module", "courses.ModulePage")]
 
 
-class StandardPage(QuickPageMixin, Page):
+class StandardPage(Page):
     """A plain page: about the site, how to stay safe, contact…"""
 
     intro = models.TextField(_("entradilla"), blank=True)
@@ -98,13 +95,6 @@ class StandardPage(QuickPageMixin, Page):
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Who publishes this site and under which licence."""
-
-    @classmethod
-    def for_site(cls, site):
-        # Read by the page templates and by every download link: once a request.
-        return remembered(
-            ("site_settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
-        )
 
     organisation_name = models.CharField(
         _("nombre de la organización"), max_length=200, default="Taller"

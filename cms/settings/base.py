@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
+from cms.release import code_hash
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -72,8 +74,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before anything else: load balancers ask by address, over plain HTTP.
     "cms.health.HealthCheckMiddleware",
-    # First: per-request memo of site, settings, locale and privacy lookups.
-    "cms.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.security.middleware.ContentSecurityPolicyMiddleware",
     "cms.security.middleware.PermissionsPolicyMiddleware",
@@ -87,9 +87,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # The site, its home page, settings and privacy from the cache (after the
-    # language is known: the home page depends on it).
-    "cms.site_config.SiteConfigMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -114,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.site_chrome.chrome",
             ],
         },
     },
@@ -134,8 +132,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # files in CACHE_DIR: shared by the workers of one machine, so a publish
 # through one worker empties the page cache of all of them.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Wagtail keeps image renditions in the "renditions" alias: the same store,
-# through a backend that spares it needless writes (cms/rendition_cache.py).
+# Wagtail keeps image renditions in the "renditions" alias: the same store.
 if REDIS_URL:
     _redis = {
         "LOCATION": REDIS_URL,
@@ -144,7 +141,7 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", **_redis},
-        "renditions": {"BACKEND": "cms.rendition_cache.RedisRenditionCache", **_redis},
+        "renditions": {"BACKEND": "django_redis.cache.RedisCache", **_redis},
     }
 else:
     _cache_dir = Path(os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")))
@@ -155,7 +152,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
         "renditions": {
-            "BACKEND": "cms.rendition_cache.FileRenditionCache",
+            "BACKEND": "cms.file_cache.FileCache",
             "LOCATION": str(_cache_dir / "renditions"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
@@ -163,6 +160,9 @@ else:
 
 # Whole pages for anonymous visitors (cms/caching.py): emptied on publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# In the page cache's keys, so a deploy never serves pages of the old code
+# (cms/release.py): a version or commit when the deployment sets it.
+RELEASE = os.environ.get("RELEASE", "").strip() or code_hash(BASE_DIR)
 # With a CDN or caching proxy whose purge is configured, let it keep pages.
 FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "0"))
 # Purging it on publish (cms/frontend_cache.py), through Wagtail's backends:

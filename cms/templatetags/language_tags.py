@@ -38,21 +38,16 @@ class LanguageLink:
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One LanguageLink per language of the site, remembered for the request
-    (the header and the head both ask)."""
+    """One LanguageLink per language of the site."""
     request = context.get("request")
     if request is None:
         return []
     page = context.get("page")
-    memo_key = ("_taller_language_links", getattr(page, "pk", None))
-    cached = getattr(request, "_taller_language_links", None)
-    if cached and cached[0] == memo_key:
-        return cached[1]
     current = get_language()
     if isinstance(page, Page) and page.pk:
         # This page and the home page in each language, live, with the
         # header's other pages in one query (cms.site_chrome).
-        chrome = site_chrome(request, page)
+        chrome = site_chrome(context)
         translations = chrome.translations
         links = []
         for code, _name in settings.LANGUAGES:
@@ -68,14 +63,13 @@ def language_links(context):
                     code in translations,
                 )
             )
-    else:
-        # The path alone: a query (a search, a learner's progress) stays
-        # out of the links, and the page is the same whatever it was.
-        links = []
-        for code, _name in settings.LANGUAGES:
-            url, translated = _path_in(request.path, code)
-            links.append(LanguageLink(code, native_name(code), url, code == current, translated))
-    request._taller_language_links = (memo_key, links)
+        return links
+    # The path alone: a query (a search, a learner's progress) stays out of
+    # the links, and the page is the same whatever it was.
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url, translated = _path_in(request.path, code)
+        links.append(LanguageLink(code, native_name(code), url, code == current, translated))
     return links
 
 

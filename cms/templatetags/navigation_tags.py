@@ -1,8 +1,6 @@
 from django import template
 
-from cms.pages import breadcrumb_pages
-from cms.site_chrome import site_chrome
-from cms.site_chrome import site_home as home_of_request
+from cms import site_chrome as chrome
 
 register = template.Library()
 
@@ -10,20 +8,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_home(context):
     """The home page of the current site, in the current language."""
-    request = context.get("request")
-    return home_of_request(request) if request is not None else None
+    return chrome.site_home(context)
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """The home page's children marked "show in menus", in the current language."""
-    request = context.get("request")
-    if request is None:
-        return []
-    return site_chrome(request, context.get("page")).menu
+    return chrome.site_chrome(context).menu
 
 
 @register.simple_tag
 def breadcrumbs(page):
-    """The pages above ``page``, home first (see cms.pages.breadcrumb_pages)."""
-    return breadcrumb_pages(page)
+    """The pages above ``page``, home first (the tree's root left out)."""
+    return list(page.get_ancestors().filter(depth__gt=1))

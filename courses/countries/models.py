@@ -16,7 +16,6 @@ from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.pages import QuickPageMixin
 from courses.printing.pages import PrintableMixin
 from courses.regions import COUNTRIES, country_name
 
@@ -28,7 +27,7 @@ TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 PHONE = re.compile(r"^\+?[0-9 ()./-]{2,40}$")
 
 
-class CountryIndexPage(QuickPageMixin, Page):
+class CountryIndexPage(Page):
     """The "Países" page: where a learner chooses their country, which the site then
     keeps in its addresses (``?pais=bo``) so lessons show that country's notes."""
 
@@ -52,7 +51,7 @@ class CountryIndexPage(QuickPageMixin, Page):
         return context
 
 
-class CountryPage(QuickPageMixin, PrintableMixin, Page):
+class CountryPage(PrintableMixin, Page):
     """One country: the legal situation of sex work in careful, general
     terms, rights, what to do if detained or abused by police, how to file a
     complaint, where to find legal aid and health services, and the national

@@ -14,8 +14,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cms.pages import QuickPageMixin
-
 from ..agenda import build_agenda
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
@@ -23,7 +21,7 @@ from ..text import lines
 NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class FacilitatorGuidePage(QuickPageMixin, WorkshopPackMixin, Page):
+class FacilitatorGuidePage(WorkshopPackMixin, Page):
     """How to run the module as a workshop: preparation, then timed
     activities in order. Holds what participants never see (notes,
     answers, safety guidance)."""

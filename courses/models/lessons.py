@@ -9,14 +9,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.pages import QuickPageMixin, public
-
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
 
-class LessonPage(QuickPageMixin, PrintableMixin, Page):
+class LessonPage(PrintableMixin, Page):
     """One lesson of a module: a page of learning that works on a cheap
     phone, with key messages, stories, questions and self-checks."""
 
@@ -65,7 +63,7 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
         """The module's lessons, for the pager and "lesson n of m": titles and
         addresses only. Their blocks stay unread, which on a lesson's first
         render cost more than all of its queries."""
-        return self.module._mine(self.module.lesson_pages().defer_streamfields())
+        return list(self.module.lesson_pages().defer_streamfields())
 
     def _neighbour(self, step):
         ids = [lesson.pk for lesson in self.module_lessons]
@@ -91,14 +89,11 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
     @cached_property
     def handouts(self):
         # Titles and download links only: their blocks stay unread.
-        handouts = public(HandoutPage.objects.child_of(self).live()).order_by("path")
-        handouts = list(handouts.defer_streamfields())
-        for handout in handouts:  # known already: saves their download links a lookup each
-            handout.__dict__["module"] = self.module
-        return handouts
+        handouts = HandoutPage.objects.child_of(self).live().public().order_by("path")
+        return list(handouts.defer_streamfields())
 
 
-class HandoutPage(QuickPageMixin, PrintableMixin, Page):
+class HandoutPage(PrintableMixin, Page):
     """A print-first sheet for participants: one or two pages on paper,
     large type, space to write. Never holds facilitator notes."""
 

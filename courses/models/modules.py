@@ -9,12 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.pages import QuickPageMixin, public
-
 from ..text import lines
 
 
-class ModuleIndexPage(QuickPageMixin, Page):
+class ModuleIndexPage(Page):
     """The catalogue: every published module, filterable by topic."""
 
     intro = models.TextField(_("introducción"), blank=True)
@@ -29,7 +27,9 @@ class ModuleIndexPage(QuickPageMixin, Page):
 
     def modules(self):
         return (
-            public(ModulePage.objects.child_of(self).live())
+            ModulePage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("topic", "cover_image")
             .order_by("path")
         )
@@ -55,7 +55,7 @@ class ModuleIndexPage(QuickPageMixin, Page):
         return context
 
 
-class ModulePage(QuickPageMixin, Page):
+class ModulePage(Page):
     """A training module: a topic, its lessons in order, a facilitator guide
     and the handouts to print. Learners study it online; trainers run it
     as a workshop."""
@@ -116,68 +116,36 @@ class ModulePage(QuickPageMixin, Page):
         """The module's live, public lessons in order, as a queryset."""
         from .lessons import LessonPage
 
-        return public(LessonPage.objects.child_of(self).live()).order_by("path")
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
 
     @cached_property
     def lessons(self):
-        return self._mine(self.lesson_pages())
+        return list(self.lesson_pages())
 
     @cached_property
     def guide(self):
         from .guides import FacilitatorGuidePage
 
-        guide = public(FacilitatorGuidePage.objects.child_of(self).live()).first()
-        return self._mine([guide])[0] if guide else None
+        guide = FacilitatorGuidePage.objects.child_of(self).live().public().first()
+        return guide
 
     @cached_property
     def handouts(self):
         """Every handout of the module, in reading order (module's own, then by lesson)."""
         from .lessons import HandoutPage
 
-        return self._mine(public(HandoutPage.objects.descendant_of(self).live()).order_by("path"))
+        return list(HandoutPage.objects.descendant_of(self).live().public().order_by("path"))
 
     @classmethod
     def for_cards(cls, modules):
-        """``modules`` as a list, with what their cards show (lessons, the
-        guide's activities for the length, cover renditions) fetched for all
-        of them at once: a few queries for the catalogue, not a few a card."""
-        from django.db.models import Q, prefetch_related_objects
-
-        from .guides import FacilitatorGuidePage
-        from .lessons import LessonPage
+        """``modules`` as a list, their cover renditions fetched together
+        ({% picture %} on each card uses them)."""
+        from django.db.models import prefetch_related_objects
 
         modules = list(modules)
-        if not modules:
-            return modules
-        children = Q()
-        for module in modules:
-            children |= Q(path__startswith=module.path, depth=module.depth + 1)
-        by_path = {module.path: module for module in modules}
-        lessons = public(LessonPage.objects.live().filter(children)).order_by("path")
-        guides = public(FacilitatorGuidePage.objects.live().filter(children)).order_by("path")
-        for module in modules:
-            module.__dict__.setdefault("lessons", [])
-            module.__dict__.setdefault("guide", None)
-        for lesson in lessons:
-            module = by_path[lesson.path[: -lesson.steplen]]
-            lesson.__dict__["module"] = module
-            module.__dict__["lessons"].append(lesson)
-        for guide in guides.prefetch_related("activities"):
-            module = by_path[guide.path[: -guide.steplen]]
-            if module.__dict__["guide"] is None:
-                guide.__dict__["module"] = module
-                module.__dict__["guide"] = guide
         covers = [module.cover_image for module in modules if module.cover_image_id]
-        prefetch_related_objects(covers, "renditions")  # {% picture %} uses them
+        prefetch_related_objects(covers, "renditions")
         return modules
-
-    def _mine(self, pages):
-        """``pages`` as a list, each knowing its module already: their
-        templates and download links would otherwise look it up one by one."""
-        pages = list(pages)
-        for page in pages:
-            page.__dict__["module"] = self
-        return pages
 
     @cached_property
     def workshop_minutes(self):

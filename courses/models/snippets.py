@@ -7,8 +7,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from cms.pages import QuickPageMixin
-
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A topic area of the curriculum (self-esteem, rights, advocacy…).
@@ -62,7 +60,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.term
 
 
-class GlossaryPage(QuickPageMixin, Page):
+class GlossaryPage(Page):
     """Every glossary term of this language, A to Z, each with an anchor."""
 
     intro = models.TextField(_("introducción"), blank=True)

@@ -27,8 +27,6 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Page, Site
 
-from cms.pages import locale_of, site_of
-
 from . import conf
 
 # Bump when a change to this package changes what a PDF looks like in a way
@@ -69,10 +67,12 @@ class PrintDocument:
 
         if isinstance(self.page, ModulePage):
             return self.page
-        known = self.page.__dict__.get("module")  # a page that already looked it up
-        if isinstance(known, ModulePage):
-            return known
         try:
+            # The page type's own lookup, kept on the page: the documents of
+            # one page (every variant and paper) share it.
+            known = getattr(self.page, "module", None)
+            if isinstance(known, ModulePage):
+                return known
             parent = self.page.get_parent()
         except Exception:  # an unsaved draft in preview has no place in the tree yet
             return None
@@ -88,11 +88,11 @@ class PrintDocument:
     def site(self):
         site = None
         try:
-            site = site_of(self.page)
+            site = self.page.get_site()
         except Exception:
             site = None
         if site is None and self.module is not None:
-            site = site_of(self.module)
+            site = self.module.get_site()
         return site or Site.objects.filter(is_default_site=True).first()
 
     @cached_property
@@ -506,7 +506,7 @@ def document_for(page, variant=None, paper=None, language=None, preview=False):
     paper = paper or default_paper(page)
     if paper not in conf.PAPERS:
         raise NotPrintable(f"unknown paper {paper!r}")
-    language = language or locale_of(page).language_code
+    language = language or page.locale.language_code
     if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", language):
         raise NotPrintable("bad language")
     return kinds[variant](page, paper, language, preview=preview)

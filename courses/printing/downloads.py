@@ -3,13 +3,14 @@
 The size is known once the file is cached (rendered on publish by a worker,
 by ``build_pdfs``, or by a first download). Working it out costs one query
 for all links of a page: the cache keys are computed from data the page
-already has, then looked up together (for a whole module at once, see
-_printed_files).
+already has, then looked up together.
 """
 
 from dataclasses import dataclass
 
-from cms.request_memo import remembered
+from wagtail.models import Site
+
+from cms.models import SiteSettings
 
 from . import conf
 from .documents import document_for, documents_for
@@ -37,14 +38,14 @@ class Download:
     pages: int | None = None
 
 
-def downloads_for(page, variants=None):
+def downloads_for(page, variants=None, request=None):
     """Download links for ``page``: every variant it offers (or those named),
     default paper first. Empty for pages that have no printed version."""
     page = page.specific
     kinds = documents_for(page)
     if not kinds or not page.live or page.url is None:
         return []
-    first = document_for(page)
+    first = _first_document(page, request)
     first.key()  # works out the module, its pages and the site once, to share below
     papers = [first.paper] + [p for p in conf.PAPERS if p != first.paper]
     documents = []
@@ -58,7 +59,7 @@ def downloads_for(page, variants=None):
                     document.__dict__[name] = first.__dict__[name]
             documents.append(document)
     keys = [document.key() for document in documents]
-    cached = _printed_files(keys, first.module)
+    cached = _printed_files(keys)
     links = []
     for document, key in zip(documents, keys, strict=True):
         record = cached.get(key)
@@ -77,19 +78,24 @@ def downloads_for(page, variants=None):
     return links
 
 
-def _printed_files(keys, module):
-    """The stored files among ``keys``. A module page lists the links of all
-    its handouts and its guide: within a request, every file of the module is
-    looked up once, on the first list, and the others are answered from that."""
-    if module is None:
-        records = PrintedFile.objects.filter(key__in=keys)
-        return {record.key: record for record in records.only("key", "size", "pages")}
+def _first_document(page, request):
+    """The page's default document. On a web page, with the site and its
+    settings that Wagtail keeps for the whole request (Site.find_for_request,
+    SiteSettings.for_request), so every list of links on the page shares them."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return document_for(page)
+    site_settings = SiteSettings.for_request(request)
+    paper = site_settings.default_paper if site_settings.default_paper in conf.PAPERS else "a4"
+    first = document_for(page, paper=paper)
+    first.site, first.site_settings = site, site_settings
+    return first
 
-    def module_files():
-        records = PrintedFile.objects.filter(page__path__startswith=module.path)
-        return {record.key: record for record in records.only("key", "size", "pages")}
 
-    return remembered(("printed-files", module.pk), module_files)
+def _printed_files(keys):
+    """The stored files among ``keys``, in one query."""
+    records = PrintedFile.objects.filter(key__in=keys)
+    return {record.key: record for record in records.only("key", "size", "pages")}
 
 
 def _url(page, document, is_default):

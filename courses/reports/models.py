@@ -21,7 +21,6 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
 
-from cms.pages import QuickPageMixin
 from courses.regions import COUNTRIES, country_name
 
 MAX_PARTICIPANTS = 500
@@ -170,7 +169,7 @@ class FeedbackFormBuilder(FormBuilder):
         return super().create_multiline_field(field, options)
 
 
-class FeedbackFormPage(QuickPageMixin, AbstractForm):
+class FeedbackFormPage(AbstractForm):
     """An anonymous questionnaire, for example after a workshop.
 
     Answers are kept; nothing about who answered: no address, no browser,

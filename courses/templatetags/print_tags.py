@@ -67,15 +67,15 @@ def print_image(image, alt=None, css_class="figure__image"):
     )
 
 
-@register.simple_tag
-def print_downloads(page, *variants):
+@register.simple_tag(takes_context=True)
+def print_downloads(context, page, *variants):
     """Download links (with sizes when cached) for ``page``: see
     courses.printing.downloads. An empty list when there is none, never an
     error on a web page."""
     from courses.printing.downloads import downloads_for
 
     try:
-        return downloads_for(page, variants or None)
+        return downloads_for(page, variants or None, context.get("request"))
     except Exception:
         logger.exception("Print: could not list downloads for page %s", page.pk)
         return []

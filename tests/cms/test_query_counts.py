@@ -1,27 +1,5 @@
 """How many SQL queries a page costs when it is rendered, through the whole
-middleware stack. Bounds, not exact counts, so a small honest change passes;
-a loop that queries once per item does not.
-
-Two moments are pinned:
-
-- the first request after an editor publishes the page: the page cache was
-  emptied by the publish, what is not content (the site, its home page and
-  settings, view restrictions, Wagtail's site root paths) is still cached.
-  This is the render the target of 10 for a lesson is about, and today:
-  home 17 (its own publish refreshes that configuration; 10 after any other
-  publish), catalogue 9, module 10, lesson 10, handout 5, guide 16,
-  countries 5, country 5, glossary 4, plain page 3, feedback form 4;
-- a new process with every cache empty (after a deploy, or a Redis flush):
-  home 17, catalogue 16, module 18, lesson 18, handout 12, guide 23,
-  countries 12, country 12, glossary 11, plain page 10, feedback form 11.
-
-Where a lesson's 10 go: the page found by its address (1) and its own
-fields (1); the header's pages, the language switcher's translations and
-the footer's links (1, cms.site_chrome); the module's lessons (1); the
-lesson's image (1), its glossary terms and the glossary of its language
-(2); its country notes (1); its handouts (1); the printed files' sizes for
-the download links (1). See docs/performance.md.
-"""
+middleware stack, against the budgets in tests/query_budgets.py."""
 
 from django.core.cache import cache
 from django.db import connection
@@ -30,27 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/"
-PAGES = {  # address, after a publish, every cache empty
-    # Publishing the home page also refreshes the site's cached configuration,
-    # which holds it (site, settings, privacy: cms.site_config). After any
-    # other publish the home page costs 10.
-    "home": ("/es/", 17, 17),
-    "catalogue": ("/es/modulos/", 9, 16),
-    "module": ("/es/modulos/conocer-y-defender-nuestros-derechos/", 10, 18),
-    "lesson": (LESSON, 10, 18),
-    "handout": (
-        "/es/modulos/autoestima-y-cuidado-colectivo/cuidado-colectivo/mi-red-de-cuidado/",
-        5,
-        12,
-    ),
-    "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 16, 23),
-    "countries": ("/es/paises/", 5, 12),
-    "country": ("/es/paises/bolivia/", 5, 12),
-    "glossary": ("/es/glosario/", 4, 11),
-    "standard": ("/es/cuidarse-en-internet/", 3, 10),
-    "feedback": ("/es/tu-opinion/", 4, 11),
-}
+from tests.query_budgets import BUDGETS, LESSON
+
+PAGES = BUDGETS
 
 
 def count_queries(name, path, budget):
@@ -83,7 +43,7 @@ def test_a_render_with_every_cache_empty_stays_within_its_query_budget(name):
 
 
 @pytest.mark.django_db
-def test_one_query_routing_still_answers_sub_routes_and_unknown_paths():
+def test_routing_answers_sub_routes_and_unknown_paths():
     lesson = LESSON
     assert Client().get(lesson + "pdf/letter/").status_code in (200, 503)
     assert Client().get(lesson + "no-existe/").status_code == 404
@@ -111,8 +71,7 @@ def test_module_cards_fetched_together_still_show_lessons_and_length():
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES)
 def test_every_page_type_still_honours_a_view_restriction(name):
-    """The budgets above skip Wagtail's privacy check while the site has no
-    private page (cms.pages.QuickPageMixin); with one, every type checks."""
+    """Wagtail's own privacy check runs on every page type."""
     from wagtail.models import PageViewRestriction
 
     path = PAGES[name][0]

@@ -42,8 +42,7 @@ def current_country(context):
 
 def country_pages(context):
     """(index page, page of the chosen country) in the current site and
-    language, looked up once per request."""
-    from cms.pages import public
+    language."""
     from cms.site_chrome import site_chrome
 
     from ..models import CountryIndexPage, CountryPage
@@ -51,14 +50,12 @@ def country_pages(context):
     request = _request(context)
     if request is None:
         return None, None
-    if not hasattr(request, "_taller_countries"):
-        index = site_chrome(request, context.get("page")).first_child(CountryIndexPage)
-        country = None
-        code = chosen_country(request)
-        if index is not None and code:
-            country = public(CountryPage.objects.child_of(index).live()).filter(code=code).first()
-        request._taller_countries = (index, country)
-    return request._taller_countries
+    index = site_chrome(context).first_child(CountryIndexPage)
+    country = None
+    code = chosen_country(request)
+    if index is not None and code:
+        country = CountryPage.objects.child_of(index).live().public().filter(code=code).first()
+    return index, country
 
 
 @register.inclusion_tag("countries/includes/header_link.html", takes_context=True)

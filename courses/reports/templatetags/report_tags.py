@@ -54,7 +54,4 @@ def feedback_page(context):
 
     from ..models import FeedbackFormPage
 
-    request = context.get("request")
-    if request is None:
-        return None
-    return site_chrome(request, context.get("page")).first_child(FeedbackFormPage)
+    return site_chrome(context).first_child(FeedbackFormPage)

@@ -1,0 +1,39 @@
+"""The SQL query budget of each page type, in one table: the tests read it
+(tests/cms/test_query_counts.py) and so does the benchmark (bench/run.py).
+
+Two moments, counted through the whole middleware stack:
+
+- after a publish: the first request after an editor publishes the page
+  (the page cache was emptied; Wagtail's site root paths and the image
+  renditions are still in the cache);
+- every cache empty: a new process after a deploy or a cache flush.
+
+Bounds, not exact counts, so a small honest change passes; a loop that
+queries once per item does not. A cold render happens once per publish per
+page; every other anonymous request is answered by the page cache with no
+query at all (cms/caching.py). See docs/performance.md.
+"""
+
+LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/"
+
+# name: (address, after a publish, every cache empty). Measured on
+# 5 December 2026 with the demo curriculum. Home and catalogue grow by about
+# three queries for each module card (its lessons, its guide, the guide's
+# activities); the module and guide pages by a few for each download link.
+BUDGETS = {
+    "home": ("/es/", 34, 34),
+    "catalogue": ("/es/modulos/", 32, 34),
+    "module": ("/es/modulos/conocer-y-defender-nuestros-derechos/", 84, 87),
+    "lesson": (LESSON, 29, 32),
+    "handout": (
+        "/es/modulos/autoestima-y-cuidado-colectivo/cuidado-colectivo/mi-red-de-cuidado/",
+        21,
+        23,
+    ),
+    "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 65, 67),
+    "countries": ("/es/paises/", 15, 17),
+    "country": ("/es/paises/bolivia/", 17, 19),
+    "glossary": ("/es/glosario/", 14, 16),
+    "standard": ("/es/cuidarse-en-internet/", 13, 15),
+    "feedback": ("/es/tu-opinion/", 14, 16),
+}
