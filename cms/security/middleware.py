@@ -4,6 +4,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest
+from django.utils import translation
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
@@ -62,6 +63,10 @@ class RefuseNulBytesMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path_info:
+            # Refused before LocaleMiddleware: the 404 page speaks the
+            # address's language (or the default), not the last request's.
+            language = translation.get_language_from_path(request.path_info)
+            translation.activate(language or settings.LANGUAGE_CODE)
             raise Http404("NUL byte in the path")
         if "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             return HttpResponseBadRequest("Bad request", content_type="text/plain")
