@@ -134,3 +134,32 @@ def test_a_saved_module_keeps_its_guide_in_live_mode(client):
     assert {guide.url, guide.url + "en-vivo/", guide.url + "proyector/"} <= urls
     assert any(url.endswith(".js") and "/live/live" in url for url in urls)
     assert any(url.endswith(".css") and "/live/live" in url for url in urls)
+
+
+def test_demo_sources_may_say_what_the_room_sees(tmp_path):
+    import shutil
+
+    from django.core.management import call_command
+
+    from courses.demo.loader import CONTENT_DIR
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, content)
+    # The same keys in the source and its translations (the loader compares shapes).
+    for guide_file in content.glob("**/modules/01-*/guide.toml"):
+        source = guide_file.read_text(encoding="utf-8")
+        first = source.index("[[activities]]") + len("[[activities]]\n")
+        guide_file.write_text(
+            source[:first]
+            + 'participant_instructions = ["Formen un círculo.", "Cada una dice su nombre."]\n'
+            + 'key_message = "Aquí nadie está sola."\n'
+            + source[first:],
+            encoding="utf-8",
+        )
+    call_command("load_demo_content", content_dir=str(content), verbosity=0)
+    guide = FacilitatorGuidePage.objects.get(
+        locale__language_code="es", url_path__contains="/autoestima-y-cuidado-colectivo/"
+    )
+    activity = guide.activity_list[0]
+    assert activity.participant_list == ["Formen un círculo.", "Cada una dice su nombre."]
+    assert activity.key_message == "Aquí nadie está sola."
