@@ -236,13 +236,12 @@ def pack(request, share_key, kind, paper=None):
 @planner_view
 def live(request, share_key):
     """Facilitate the plan live (courses/live): read through the share link."""
-
     plan = plan_for_share(share_key)
+    plan.touch()
     return live_views.facilitate(request, live_views.plan_context(plan))
 
 
 @planner_view
 def projector(request, share_key):
-
     plan = plan_for_share(share_key)
     return live_views.project(request, live_views.plan_context(plan))

@@ -27,5 +27,8 @@ def module_qr(module, doc=None):
         return None
     # The address only: nothing about who prints it or for which workshop.
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(border=2, dark="#000", light="#fff", omitsize=True)
+    # The title is the drawing's alternative text in the tagged PDF.
+    svg = code.svg_inline(
+        border=2, dark="#000", light="#fff", omitsize=True, title=f"QR: {address}"
+    )
     return {"svg": mark_safe(svg), "address": address, "url": url}  # noqa: S308 (segno's own drawing)

@@ -48,7 +48,9 @@ def test_the_qr_code_holds_the_module_address_only():
     # The drawing is exactly segno's code for the bare address: no plan,
     # no person, no tracking parameter.
     expected = segno.make(url, error="m", micro=False)
-    assert qr["svg"] == expected.svg_inline(border=2, dark="#000", light="#fff", omitsize=True)
+    assert qr["svg"] == expected.svg_inline(
+        border=2, dark="#000", light="#fff", omitsize=True, title=f"QR: {address(module)}"
+    )
     assert "?" not in url and "#" not in url
     assert expected.designator  # a real QR code (version-error level)
 
