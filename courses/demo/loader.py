@@ -515,6 +515,8 @@ class DemoLoader:
                 "safety_note": to_html(a.get("safety_note", "")),
                 "opt_out": to_html(a.get("opt_out", "")),
                 "debrief": to_html(a.get("debrief", "")),
+                "participant_instructions": lines_text(a.get("participant_instructions")),
+                "key_message": a.get("key_message", "").strip(),
                 # A translated guide links the translated handouts; one not
                 # translated yet is left out rather than linked in Spanish.
                 "handouts": _by_pk(
@@ -633,6 +635,8 @@ def _activity_values(activity):
         "safety_note": activity.safety_note,
         "opt_out": activity.opt_out,
         "debrief": activity.debrief,
+        "participant_instructions": activity.participant_instructions,
+        "key_message": activity.key_message,
         "handouts": _by_pk(activity.handouts.all()),
         "sort_order": activity.sort_order,
     }

@@ -71,7 +71,9 @@ def build_package(module, pages, request):
         # a glossary term or a deploy's static file names change.
         files.append({"url": page.url, "bytes": len(html), "v": _digest(html)})
         assets.update(static_urls(html))
-    for entry, html in _learning_pages(request):
+    from courses.live.offline import live_pages
+
+    for entry, html in _learning_pages(request) + live_pages(module, request):
         files.append(entry)
         assets.update(static_urls(html))
     for image in _images(module, pages):

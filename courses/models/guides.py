@@ -15,13 +15,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..agenda import build_agenda
+from ..live.pages import LiveFacilitationMixin
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
 NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class FacilitatorGuidePage(WorkshopPackMixin, Page):
+class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
     """How to run the module as a workshop: preparation, then timed
     activities in order. Holds what participants never see (notes,
     answers, safety guidance)."""
@@ -123,6 +124,19 @@ class Activity(Orderable, ClusterableModel):
         _("alternativa para quien prefiere no participar"), blank=True, features=NOTE_FEATURES
     )
     debrief = RichTextField(_("cierre y preguntas"), blank=True, features=NOTE_FEATURES)
+    participant_instructions = models.TextField(
+        _("indicaciones para participantes"),
+        blank=True,
+        help_text=_(
+            "Lo que se proyecta para el grupo durante la actividad. Una indicación por "
+            "línea. Si lo dejas vacío, se proyectan los objetivos."
+        ),
+    )
+    key_message = models.TextField(
+        _("mensaje clave"),
+        blank=True,
+        help_text=_("Una o dos frases que el grupo se lleva. También se proyecta."),
+    )
     handouts = ParentalManyToManyField(
         "courses.HandoutPage", verbose_name=_("hojas que se usan"), blank=True, related_name="+"
     )
@@ -138,6 +152,14 @@ class Activity(Orderable, ClusterableModel):
         "opt_out",
         "debrief",
         FieldPanel("handouts"),
+        MultiFieldPanel(
+            ["participant_instructions", "key_message"],
+            heading=_("Para proyectar al grupo"),
+            help_text=_(
+                "La vista para proyectar muestra solo esto, las preguntas del cierre y el "
+                "tiempo; nunca las notas ni el cuidado y seguridad."
+            ),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -158,3 +180,9 @@ class Activity(Orderable, ClusterableModel):
     @property
     def step_list(self):
         return lines(self.steps)
+
+    @property
+    def participant_list(self):
+        """What the room sees: the editor's own lines, else the objectives
+        (the steps are written for whoever facilitates)."""
+        return lines(self.participant_instructions) or lines(self.objectives)

@@ -52,6 +52,7 @@ def activity_item(activity):
         activity=activity,
         title=activity.title[:200],
         minutes=min(max(activity.minutes, 1), 480),
+        participant_instructions="\n".join(activity.participant_list)[:4000],
     )
 
 

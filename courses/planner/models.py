@@ -141,6 +141,10 @@ class PlanItem(models.Model):
         _("minutos"), validators=[MinValueValidator(1), MaxValueValidator(MAX_MINUTES)]
     )
     notes = models.TextField(_("notas"), max_length=2000, blank=True)
+    # Copied like the title: what the projector shows for this item.
+    participant_instructions = models.TextField(
+        _("indicaciones para participantes"), max_length=4000, blank=True
+    )
 
     class Meta:
         ordering = ["position", "pk"]

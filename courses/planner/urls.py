@@ -46,6 +46,8 @@ urlpatterns = [
         views.pack,
         name="pack_paper",
     ),
+    path("planificador/<planshare:share_key>/en-vivo/", views.live, name="live"),
+    path("planificador/<planshare:share_key>/proyector/", views.projector, name="projector"),
     path(edit, views.edit, name="edit"),
     path(edit + "anadir/", views.add, name="add"),
     path(edit + "elemento/<int:item_id>/", views.item, name="item"),

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cms import clients
+from courses.live import views as live_views
 from courses.models import Activity, FacilitatorGuidePage, ModulePage
 
 from . import editing
@@ -230,3 +231,17 @@ def pack(request, share_key, kind, paper=None):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     plan = plan_for_share(share_key)
     return serve_pack(request, plan, kind, paper)
+
+
+@planner_view
+def live(request, share_key):
+    """Facilitate the plan live (courses/live): read through the share link."""
+    plan = plan_for_share(share_key)
+    plan.touch()
+    return live_views.facilitate(request, live_views.plan_context(plan))
+
+
+@planner_view
+def projector(request, share_key):
+    plan = plan_for_share(share_key)
+    return live_views.project(request, live_views.plan_context(plan))
