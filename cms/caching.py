@@ -19,10 +19,16 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from courses.countries.choice import ALL_PARAMETERS as COUNTRY_PARAMETERS
+from courses.learning.self_check import PARAMETER as ANSWER_PARAMETER
+
 GENERATION_KEY = "page-cache:generation"
 # Query parameters that select public content; any other parameter (a search
 # query, for example) bypasses the cache, so nothing a visitor types is kept.
-CACHEABLE_PARAMETERS = {"tema", "pais"}
+# The country's name in every language and a self-check's answer are named
+# by the modules that read them (courses.countries.choice, courses.learning.
+# self_check), each value normalised in cache_key below.
+CACHEABLE_PARAMETERS = {"tema"} | COUNTRY_PARAMETERS | {ANSWER_PARAMETER}
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 
 
@@ -103,13 +109,18 @@ class PageCacheMiddleware:
 
     @staticmethod
     def cache_key(request):
-        from courses.countries.choice import PARAMETER, chosen_country
+        from courses.countries.choice import chosen_country, language_of, parameter
+        from courses.learning.self_check import cacheable_answer
 
         # Pages ignore an unknown country (``?pais=zz`` shows what no choice
         # shows), so it shares that entry: junk values cannot fill the cache.
-        params = {k: v for k, v in request.GET.items() if k != PARAMETER}
+        normalised = COUNTRY_PARAMETERS | {ANSWER_PARAMETER}
+        params = {k: v for k, v in request.GET.items() if k not in normalised}
         if country := chosen_country(request):
-            params[PARAMETER] = country
+            params[parameter(language_of(request.path))] = country
+        # Likewise a self-check answer: only well-formed ones get their own entry.
+        if answer := cacheable_answer(request):
+            params[ANSWER_PARAMETER] = answer
         query = "&".join(f"{k}={v}" for k, v in sorted(params.items()))
         # Responses are stored compressed or not, as the browser asked.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"

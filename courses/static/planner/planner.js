@@ -11,7 +11,7 @@
       var plan = JSON.parse(localStorage.getItem(KEY));
       var url = plan && new URL(plan.url, location.href);
       // Only an edit link of this site, never something else stored here.
-      if (url && url.origin === location.origin && /\/planificador\/[\w-]{16}\/editar\/[\w-]{43}\/$/.test(url.pathname)) {
+      if (url && url.origin === location.origin && /\/[a-z-]+\/[\w-]{16}\/[a-z-]+\/[\w-]{43}\/$/.test(url.pathname)) {
         return { url: url.href, title: String(plan.title || "") };
       }
     } catch (e) { /* nothing stored, or storage off */ }
@@ -84,9 +84,15 @@
     var text = button.textContent;
     button.addEventListener("click", function () {
       field.select();
+      // The button says "Copiado" and so does a live region, for screen readers.
+      var status = d.querySelector('[data-copy-status="' + field.id + '"]');
       var done = function () {
         button.textContent = button.getAttribute("data-copied-text");
-        w.setTimeout(function () { button.textContent = text; }, 2500);
+        if (status) status.textContent = button.getAttribute("data-copied-text");
+        w.setTimeout(function () {
+          button.textContent = text;
+          if (status) status.textContent = "";
+        }, 2500);
       };
       if (navigator.clipboard && w.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(done, function () { d.execCommand("copy"); done(); });
