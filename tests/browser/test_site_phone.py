@@ -96,9 +96,9 @@ def test_a_self_check_is_answered_without_javascript(site_url, phone_without_js)
     page.wait_for_url(re.compile(r"\?respuesta=1-a#pregunta-1$"))
     check = page.locator("[data-self-check]").first
     feedback = check.locator("[data-self-check-feedback]")
-    assert "Esa no es la respuesta" in feedback.inner_text()
-    assert "Los derechos humanos no dependen de tu trabajo" in feedback.inner_text()
-    assert "artículo 7" in feedback.inner_text()
+    assert "Esa no es la respuesta" in feedback.text_content()
+    assert "Los derechos humanos no dependen de tu trabajo" in feedback.text_content()
+    assert "artículo 7" in feedback.text_content()
     assert check.get_by_role("radio").first.is_checked()
     # The question is in view: the address's anchor brought the learner back to it.
     box = check.bounding_box()
@@ -107,7 +107,7 @@ def test_a_self_check_is_answered_without_javascript(site_url, phone_without_js)
     check.get_by_role("radio").nth(1).check()
     check.get_by_role("button", name="Comprobar").click()
     page.wait_for_url(re.compile(r"respuesta=1-b"))
-    text = page.locator("[data-self-check] [data-self-check-feedback]").first.inner_text()
+    text = page.locator("[data-self-check] [data-self-check-feedback]").first.text_content()
     assert "Respuesta correcta" in text
 
 
