@@ -109,3 +109,16 @@ def test_the_admin_keeps_its_own_country_filter(client):
     client.force_login(User.objects.create_superuser("persona", password="x" * 14))
     response = client.get("/admin/informes-de-talleres/", {"country": "bo"})
     assert response.status_code == 200
+
+
+def test_the_plan_page_gives_the_script_its_add_address_in_its_language(client):
+    import re
+
+    from tests.planner.helpers import create_plan
+
+    edit_url, _share_url = create_plan(client)
+    english = client.get(edit_url.replace("/es/", "/en/"), follow=True)
+    html = english.content.decode()
+    add = re.search(r'data-plan-add-url="([^"]+)"', html).group(1)
+    assert add.startswith("/en/planner/") and add.endswith("/add/")
+    assert client.post(add, {"kind": "break", "title": "Pausa", "minutes": "10"}).status_code == 302
