@@ -19,16 +19,23 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	@touch $@
 
+# The PDFs are not made here: publishing the demo queues them in the
+# database (TASKS_BACKEND=database), and the worker `make run` starts makes
+# them in the background while the site is already served.
 setup: $(VENV)/.installed
 	$(BIN)/python manage.py compile_translations -v 0
 	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py build_pdfs --paper a4
+	TASKS_BACKEND=database $(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py create_local_admin
 
+# The site and the task worker together; Ctrl+C stops both.
 run: setup
 	@echo "Taller is at http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "The PDFs are being made in the background; their links say so until they are ready."
+	@export TASKS_BACKEND=database; \
+		$(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 setup-test: $(VENV)/.installed-test
 

@@ -23,14 +23,19 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from courses.countries.choice import PARAMETER as COUNTRY_PARAMETER
-from courses.countries.choice import chosen_country
+from courses.countries.choice import ALL_PARAMETERS as COUNTRY_PARAMETERS
+from courses.countries.choice import chosen_country, language_of, parameter
+from courses.learning.self_check import PARAMETER as ANSWER_PARAMETER
+from courses.learning.self_check import cacheable_answer
 from courses.models import Topic
 
 TOPIC_PARAMETER = "tema"
 # Query parameters that select public content; any other parameter (a search
 # query, for example) bypasses the cache, so nothing a visitor types is kept.
-CACHEABLE_PARAMETERS = {TOPIC_PARAMETER, COUNTRY_PARAMETER}
+# The country's name in every language and a self-check's answer are named
+# by the modules that read them (courses.countries.choice, courses.learning.
+# self_check), each value normalised in cache_key below.
+CACHEABLE_PARAMETERS = {TOPIC_PARAMETER, ANSWER_PARAMETER} | COUNTRY_PARAMETERS
 SKIPPED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 
 
@@ -143,8 +148,11 @@ class PageCacheMiddleware:
         if topic is None:
             return None
         # Pages ignore an unknown country (``?pais=zz`` shows what no choice
-        # shows), so it shares that entry: junk values cannot fill the cache.
-        query = f"{COUNTRY_PARAMETER}={chosen_country(request)}&{TOPIC_PARAMETER}={topic}"
+        # shows) and a malformed answer, so each shares the plain page's
+        # entry: junk values cannot fill the cache.
+        country = f"{parameter(language_of(request.path))}={chosen_country(request)}"
+        answer = f"{ANSWER_PARAMETER}={cacheable_answer(request)}"
+        query = f"{country}&{TOPIC_PARAMETER}={topic}&{answer}"
         # Responses are stored compressed or not, as the browser asked.
         encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
         address = f"{encoding} {request.get_host()}{request.path}?{query}".encode()

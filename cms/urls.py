@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,7 +12,7 @@ from courses.learning import urls as learning_urls
 from courses.planner import urls as planner_urls
 from courses.reports import urls as reports_urls
 
-from . import languages, views
+from . import languages, old_addresses, views
 from .security.media import serve_public_media
 from .sitemaps import AllLanguagesSitemap
 
@@ -35,10 +36,13 @@ if settings.DEBUG:
 urlpatterns += [re_path(r"^media/(?P<path>.+)$", serve_public_media, name="media")]
 
 urlpatterns += i18n_patterns(
-    path("buscar/", views.search, name="search"),
+    path(pgettext_lazy("dirección", "buscar/"), views.search, name="search"),
     path("", include(learning_urls)),
     path("", include(reports_urls)),
     path("", include(planner_urls)),
+    # Spanish addresses under another language's prefix (/en/planificador/)
+    # move permanently to that language's words (/en/planner/).
+    re_path(old_addresses.PATTERN, old_addresses.moved, name="old_address"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

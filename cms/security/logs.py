@@ -17,8 +17,9 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 QUERY_STRING = re.compile(r"(?P<path>/[^\s?#\"']*)\?[^\s\"']*")
 HIDDEN = "?[…]"
 # The secret part of a workshop plan's edit link (courses/planner): whoever
-# reads the log could otherwise change the plan.
-PLAN_SECRET = re.compile(r"(?<=/editar/)[A-Za-z0-9_-]{43}")
+# reads the log could otherwise change the plan. "editar" in Spanish and
+# Portuguese, "edit" in English (see courses/planner/urls.py).
+PLAN_SECRET = re.compile(r"(?:(?<=/editar/)|(?<=/edit/))[A-Za-z0-9_-]{43}")
 
 
 def without_query_strings(text):

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # ETags and 304s for every response, cached or not; the page cache keeps
     # responses already compressed, so a hit costs no compression either.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the page cache: /en/…?pais=xx moves to ?country=xx.
+    "courses.countries.middleware.CountryParameterMiddleware",
     "cms.caching.PageCacheMiddleware",
     "cms.compression.HtmlGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

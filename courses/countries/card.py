@@ -38,7 +38,7 @@ class RightsCardDocument(PrintDocument):
     def paper_label(self):
         if self.paper == "a4":
             return pgettext("papel", "A6 (un cuarto de A4)")
-        return pgettext("papel", "Un cuarto de carta")
+        return pgettext("papel", "1/4 de carta")
 
     def key_extra(self):
         return ["card", CARD_VERSION]

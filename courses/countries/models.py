@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -171,11 +172,18 @@ class CountryPage(PrintableMixin, Page):
         return list(self.contacts.all())
 
     def sections(self):
-        """The topics in reading order, as (anchor, heading, rich text)."""
-        fields = ("legal_status", "rights", "if_detained", "complaints", "support")
+        """The topics in reading order, as (anchor, heading, rich text); the
+        anchors are in the page's language (``#situacion-legal``)."""
+        anchors = {
+            "legal_status": pgettext_lazy("ancla", "situacion-legal"),
+            "rights": pgettext_lazy("ancla", "derechos"),
+            "if_detained": pgettext_lazy("ancla", "si-te-detienen"),
+            "complaints": pgettext_lazy("ancla", "como-denunciar"),
+            "support": pgettext_lazy("ancla", "apoyo"),
+        }
         return [
-            (name.replace("_", "-"), self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in fields
+            (str(anchor), self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name, anchor in anchors.items()
             if getattr(self, name)
         ]
 
@@ -247,6 +255,13 @@ class HelpContact(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def kind_label(self):
+        """The kind, to show beside the name; empty when the name already
+        says it ("Emergencias", not "Emergencias · Emergencias")."""
+        label = str(self.get_kind_display())
+        return "" if label.casefold() in self.name.casefold() else label
 
     @property
     def tel(self):

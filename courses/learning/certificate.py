@@ -63,10 +63,10 @@ class CertificateForm(forms.Form):
         return name
 
 
-def module_minutes(module):
-    """The module's length: its workshop when it has a facilitator guide,
-    otherwise the reading time of its lessons."""
-    return module.workshop_minutes or sum(lesson.reading_minutes for lesson in module.lessons)
+def study_minutes(module):
+    """The time the learner studied online: the reading time of the module's
+    lessons (the certificate is for the online course, not the workshop)."""
+    return sum(lesson.reading_minutes for lesson in module.lessons)
 
 
 # CSRF: this view is exempt on purpose. It changes nothing on the server
@@ -158,6 +158,6 @@ class CertificateDocument(PrintDocument):
                 **super().context(),
                 "learner": self.learner,
                 "issued": timezone.localdate(),
-                "duration": format_minutes(module_minutes(self.page)),
+                "duration": format_minutes(study_minutes(self.page)),
                 "lessons": len(self.page.lessons),
             }

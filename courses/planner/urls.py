@@ -2,6 +2,8 @@
 have the exact shape of a share key or an edit secret never match (404)."""
 
 from django.urls import path, register_converter
+from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 
 from . import views
 
@@ -35,21 +37,42 @@ register_converter(EditSecret, "plansecret")
 register_converter(PackKind, "packkind")
 register_converter(Paper, "planpaper")
 
-edit = "planificador/<planshare:share_key>/editar/<plansecret:secret>/"
+
+def route(template):
+    """A path in the active language's words (``/en/planner/…``); the words
+    are translated with the context "dirección"."""
+    words = {
+        word: pgettext_lazy("dirección", word)
+        for word in (
+            "planificador",
+            "editar",
+            "paquete",
+            "anadir",
+            "elemento",
+            "borrar",
+            "en-vivo",
+            "proyector",
+        )
+    }
+    return format_lazy(template, **words)
+
+
+plan = "{planificador}/<planshare:share_key>/"
+edit = plan + "{editar}/<plansecret:secret>/"
 
 urlpatterns = [
-    path("planificador/", views.start, name="start"),
-    path("planificador/<planshare:share_key>/", views.view, name="view"),
-    path("planificador/<planshare:share_key>/paquete/<packkind:kind>/", views.pack, name="pack"),
+    path(route("{planificador}/"), views.start, name="start"),
+    path(route(plan), views.view, name="view"),
+    path(route(plan + "{paquete}/<packkind:kind>/"), views.pack, name="pack"),
     path(
-        "planificador/<planshare:share_key>/paquete/<packkind:kind>/<planpaper:paper>/",
+        route(plan + "{paquete}/<packkind:kind>/<planpaper:paper>/"),
         views.pack,
         name="pack_paper",
     ),
-    path("planificador/<planshare:share_key>/en-vivo/", views.live, name="live"),
-    path("planificador/<planshare:share_key>/proyector/", views.projector, name="projector"),
-    path(edit, views.edit, name="edit"),
-    path(edit + "anadir/", views.add, name="add"),
-    path(edit + "elemento/<int:item_id>/", views.item, name="item"),
-    path(edit + "borrar/", views.delete, name="delete"),
+    path(route(plan + "{en-vivo}/"), views.live, name="live"),
+    path(route(plan + "{proyector}/"), views.projector, name="projector"),
+    path(route(edit), views.edit, name="edit"),
+    path(route(edit + "{anadir}/"), views.add, name="add"),
+    path(route(edit + "{elemento}/<int:item_id>/"), views.item, name="item"),
+    path(route(edit + "{borrar}/"), views.delete, name="delete"),
 ]

@@ -1,6 +1,8 @@
 """The planner's pages: start a plan, edit it through its secret link, read
 it through its share link, download its pack, delete it."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -141,12 +143,13 @@ def edit_page(request, plan, secret, status=200, **forms):
         "details_form": forms.get("details_form") or PlanForm(instance=plan),
         "new_item_form": forms.get("new_item_form") or NewItemForm(initial={"kind": "break"}),
         "error": forms.get("error"),
+        "pick_error": forms.get("pick_error"),
     }
     return render(request, "planner/edit.html", context, status=status)
 
 
 def _chosen_module(request, modules):
-    value = request.GET.get("modulo", "")
+    value = request.GET.get("modulo", "") or request.POST.get("modulo", "")
     if not value:
         return None
     if not value.isdigit():
@@ -163,6 +166,9 @@ def add(request, share_key, secret):
         return HttpResponseNotAllowed(["POST"])
     new_item_form = None
     ids = request.POST.getlist("actividad")
+    if not ids and "modulo" in request.POST:
+        # "Añadir las marcadas" with nothing ticked: say so by the list.
+        return edit_page(request, plan, secret, 400, pick_error=_("Marca al menos una actividad."))
     if ids:
         if not all(value.isdigit() for value in ids) or len(ids) > 60:
             return edit_page(request, plan, secret, 400, error=_("No encontramos esa actividad."))
@@ -181,8 +187,13 @@ def add(request, share_key, secret):
         return edit_page(
             request, plan, secret, 400, error=" ".join(error.messages), new_item_form=new_item_form
         )
-    added = ",".join(str(item.pk) for item in items)
-    return redirect(f"{edit_url(plan, secret)}?anadido={added}#elemento-{items[0].pk}")
+    # Back to the same module's list, still open, with the confirmation
+    # where the trainer was looking (#anadido), not at the far-away items.
+    query = {"anadido": ",".join(str(item.pk) for item in items)}
+    module = request.POST.get("modulo", "")
+    if module.isdigit() and len(module) < 10:
+        query["modulo"] = module
+    return redirect(f"{edit_url(plan, secret)}?{urlencode(query)}#anadido")
 
 
 ITEM_ACTIONS = {"subir", "bajar", "quitar", "guardar"}

@@ -119,6 +119,9 @@ class SummaryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
         reports = self.filters.qs if self.filters.is_bound else WorkshopReport.objects.all()
         # Empty "reviewed" means everyone; absent means only reviewed reports.
         self.only_reviewed = "reviewed" not in request.GET
+        # Reports the filters choose that wait for review: the summary says
+        # how many, rather than that there is nothing to count.
+        self.waiting = reports.filter(reviewed=False).count() if self.only_reviewed else 0
         if self.only_reviewed:
             reports = reports.filter(reviewed=True)
         # The module join would repeat a report once per module: count
@@ -149,6 +152,7 @@ class SummaryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVie
             modules=self.modules,
             totals=summary.totals_by_year(self.countries),
             only_reviewed=self.only_reviewed,
+            waiting=self.waiting,
             query=query.urlencode(),
             all_query=all_query.urlencode(),
             index_url=reverse("reports_workshopreport:index"),

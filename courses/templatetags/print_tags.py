@@ -67,6 +67,15 @@ def print_image(image, alt=None, css_class="figure__image"):
     )
 
 
+@register.simple_tag
+def pdf_pending_label():
+    """What a download link says while its file does not exist yet: made in
+    the background when a worker runs the queue, else on the first request."""
+    from courses.printing.conf import warm_on_publish
+
+    return _("se está preparando") if warm_on_publish() else _("se prepara al pedirlo")
+
+
 @register.simple_tag(takes_context=True)
 def print_downloads(context, page, *variants):
     """Download links (with sizes when cached) for ``page``: see

@@ -5,6 +5,8 @@ import re
 
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Locale, Page
 
@@ -123,11 +125,11 @@ def test_an_untranslated_page_links_the_other_homes_and_says_so(client):
 
 
 def test_pages_other_than_wagtail_pages_switch_by_address(client):
-    response = client.get("/en/buscar/")
+    response = client.get("/en/search/")
     assert response.status_code == 200
     assert html_lang(response) == "en"
     links = switcher_links(response)
-    assert links == {"es": "/es/buscar/", "pt-br": "/pt-br/buscar/", "en": "/en/buscar/"}
+    assert links == {"es": "/es/buscar/", "pt-br": "/pt-br/buscar/", "en": "/en/search/"}
 
 
 @pytest.mark.parametrize(
@@ -225,8 +227,13 @@ def test_every_interface_string_is_translated_into_portuguese_and_english():
 
 
 def test_search_stays_within_the_language_of_the_address(client):
-    for prefix, words in [("/es/", "derechos"), ("/en/", "rights"), ("/pt-br/", "direitos")]:
-        response = client.get(f"{prefix}buscar/", {"q": words})
+    searches = [
+        ("/es/", "buscar/", "derechos"),
+        ("/en/", "search/", "rights"),
+        ("/pt-br/", "buscar/", "direitos"),
+    ]
+    for prefix, path, words in searches:
+        response = client.get(f"{prefix}{path}", {"q": words})
         results = list(response.context["results"])
         assert results, prefix
         assert {page.locale.language_code for page in results} == {prefix.strip("/")}
@@ -238,13 +245,17 @@ def test_learning_without_an_account_works_in_each_language(client, code):
     assert manifest["lang"] == code
     assert manifest["start_url"] == f"/{code}/"
     assert manifest["scope"] == "/"
-    for path in ("aprender/mis-modulos/", "aprender/sin-conexion/"):
-        response = client.get(f"/{code}/{path}")
+    # Addresses in the language's own words (/en/learn/my-modules/).
+    with translation.override(code):
+        paths = [reverse("learning:my_modules"), reverse("learning:offline")]
+    for path in paths:
+        assert path.startswith(f"/{code}/")
+        response = client.get(path)
         assert response.status_code == 200
         assert html_lang(response) == code
         assert not response.cookies
     worker = client.get("/sw.js").content.decode()
-    assert f"/{code}/aprender/sin-conexion/" in worker
+    assert paths[1] in worker
 
 
 def test_pdfs_are_printed_in_the_language_of_their_page(client):

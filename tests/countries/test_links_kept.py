@@ -77,8 +77,10 @@ def test_every_kind_of_link_keeps_the_chosen_country(client):
 
     # The language switcher: the same lesson in English, still for Bolivia
     # (the hreflang alternates in the head stay without it).
+    # The parameter is named in the language of the link (?country= in English).
     english = lesson.get_translation(Locale.objects.get(language_code="en"))
-    english_page = follow(client, start, english.url)
+    assert f"{english.url}?country=bo" in hrefs(start)
+    english_page = client.get(f"{english.url}?country=bo")
     assert f'hreflang="en" href="http://testserver{english.url}"' in start.content.decode()
     assert f"{lesson.url}?{KEPT}" in hrefs(english_page)
 

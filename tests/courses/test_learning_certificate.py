@@ -52,7 +52,10 @@ def test_certificate_pdf_has_the_name_module_length_and_date():
     text = pdf_text(response.content)
     assert NAME in text
     assert m.title in text
-    assert "3 h 50 min" in text  # the module's workshop length
+    # The online study time (its lessons' reading time), not the workshop's length.
+    study = sum(lesson.reading_minutes for lesson in m.lessons)
+    assert f"Duración: {certificate_module.format_minutes(study)}" in text
+    assert "3 h 50 min" not in text
     assert date_format(timezone.localdate(), "DATE_FORMAT") in text
     reader = PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 1

@@ -189,3 +189,19 @@ def test_editing_in_the_admin_validates_the_same_limits(reports):
     assert response.status_code == 200  # the form again, with its error
     report.refresh_from_db()
     assert report.participants == 12
+
+
+def test_summary_says_how_many_reports_wait_for_review_when_none_is_reviewed(db):
+    for day in (1, 2):
+        WorkshopReport.objects.create(
+            held_on=datetime.date(2026, 7, day), country="bo", participants=8
+        )
+    html = signed_in(superuser=True).get(SUMMARY).content.decode()
+    assert "No hay informes que contar" not in html
+    assert "Ningún informe revisado todavía: 2 informes esperan revisión." in html
+    assert "Contar también los que no están revisados" in html
+
+
+def test_summary_with_no_report_at_all_says_there_is_nothing_to_count(db):
+    html = signed_in(superuser=True).get(SUMMARY).content.decode()
+    assert "No hay informes que contar." in html

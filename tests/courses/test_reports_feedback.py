@@ -5,7 +5,8 @@ import datetime
 import logging
 
 from django.test import Client
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Revision
@@ -150,10 +151,13 @@ def test_the_demo_translates_the_feedback_page_and_keeps_answers_on_the_translat
     assert response.status_code == 200
     assert not response.cookies
     html = response.content.decode()
-    assert f'action="/{language}/opinion/{page.pk}/"' in html
+    # The form's address is in the page's language (/en/feedback/…).
+    with translation.override(language):
+        url = reverse("reports:feedback", args=[page.pk])
+    assert url.startswith(f"/{language}/")
+    assert f'action="{url}"' in html
     assert html.count('type="radio"') == 5 + 3
 
-    url = f"/{language}/opinion/{page.pk}/"
     answers = {
         **ANSWERS,
         "que_tan_util_te_resulto_el_taller": scale,

@@ -31,3 +31,6 @@ def test_log_lines_hide_the_edit_secret():
     cleaned = without_query_strings(line)
     assert SECRET not in cleaned
     assert cleaned == "Not Found: /es/planificador/qwEnN-w4h0dZqYX9/editar/[…]/anadir/"
+    # In English the address has its own words, and the secret is hidden too.
+    english = without_query_strings(f"GET /en/planner/qwEnN-w4h0dZqYX9/edit/{SECRET}/add/")
+    assert english == "GET /en/planner/qwEnN-w4h0dZqYX9/edit/[…]/add/"

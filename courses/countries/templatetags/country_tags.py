@@ -9,7 +9,7 @@ from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from courses.regions import COUNTRIES, country_name
 
-from ..choice import PARAMETER, chosen_country, with_country
+from ..choice import ALL_PARAMETERS, chosen_country, language_of, parameter, with_country
 
 register = template.Library()
 
@@ -32,6 +32,18 @@ def country_pageurl(context, page, **params):
 def keep_country(context, url):
     """``url`` with the chosen country, if there is one."""
     return with_country(str(url), chosen_country(_request(context)))
+
+
+@register.simple_tag
+def country_parameter():
+    """The country parameter's name in the active language (``pais``, ``country``)."""
+    return parameter()
+
+
+@register.simple_tag(takes_context=True)
+def page_with_country(context, page, code):
+    """``page``'s address with country ``code`` chosen."""
+    return with_country(pageurl(context, page), code)
 
 
 @register.simple_tag(takes_context=True)
@@ -81,13 +93,13 @@ def country_chooser(context, codes=None, anchor=""):
     keep = [
         (key, value)
         for key, value in (request.GET.items() if request is not None else [])
-        if key != PARAMETER and key in ("tema",)
+        if key not in ALL_PARAMETERS and key in ("tema",)
     ]
     choices = [(c, n) for c, n in COUNTRIES if codes is None or c in codes]
     return {
         "action": path,
         "anchor": anchor,
-        "parameter": PARAMETER,
+        "parameter": parameter(language_of(path)),
         "choices": choices,
         "code": code,
         "name": country_name(code),

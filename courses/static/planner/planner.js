@@ -11,21 +11,25 @@
       var plan = JSON.parse(localStorage.getItem(KEY));
       var url = plan && new URL(plan.url, location.href);
       // Only an edit link of this site, never something else stored here.
-      if (url && url.origin === location.origin && /\/planificador\/[\w-]{16}\/editar\/[\w-]{43}\/$/.test(url.pathname)) {
-        return { url: url.href, title: String(plan.title || "") };
+      if (url && url.origin === location.origin && /\/[a-z-]+\/[\w-]{16}\/[a-z-]+\/[\w-]{43}\/$/.test(url.pathname)) {
+        // The "add" address is in the plan's language (…/anadir/, …/add/);
+        // plans remembered before it was stored add through the Spanish one.
+        var add = plan.add && new URL(plan.add, location.href);
+        var fits = add && add.origin === location.origin && add.pathname.indexOf(url.pathname) === 0;
+        return { url: url.href, title: String(plan.title || ""), add: fits ? add.href : url.href + "anadir/" };
       }
     } catch (e) { /* nothing stored, or storage off */ }
     return null;
   }
-  function remember(url, title) {
-    try { localStorage.setItem(KEY, JSON.stringify({ url: url, title: title })); } catch (e) { /* full or off */ }
+  function remember(url, title, add) {
+    try { localStorage.setItem(KEY, JSON.stringify({ url: url, title: title, add: add })); } catch (e) { /* full or off */ }
   }
   function forget() {
     try { localStorage.removeItem(KEY); } catch (e) { /* off */ }
   }
 
   var page = d.querySelector("[data-plan-remember]");
-  if (page) remember(page.getAttribute("data-plan-remember"), page.getAttribute("data-plan-title"));
+  if (page) remember(page.getAttribute("data-plan-remember"), page.getAttribute("data-plan-title"), page.getAttribute("data-plan-add-url"));
   if (d.querySelector("[data-plan-forget]")) forget();  // the plan was deleted
 
   function show() {
@@ -66,7 +70,7 @@
       event.preventDefault();
       var form = d.createElement("form");
       form.method = "post";
-      form.action = plan.url + "anadir/";
+      form.action = plan.add;
       var field = d.createElement("input");
       field.type = "hidden";
       field.name = "actividad";
@@ -84,9 +88,15 @@
     var text = button.textContent;
     button.addEventListener("click", function () {
       field.select();
+      // The button says "Copiado" and so does a live region, for screen readers.
+      var status = d.querySelector('[data-copy-status="' + field.id + '"]');
       var done = function () {
         button.textContent = button.getAttribute("data-copied-text");
-        w.setTimeout(function () { button.textContent = text; }, 2500);
+        if (status) status.textContent = button.getAttribute("data-copied-text");
+        w.setTimeout(function () {
+          button.textContent = text;
+          if (status) status.textContent = "";
+        }, 2500);
       };
       if (navigator.clipboard && w.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(done, function () { d.execCommand("copy"); done(); });
