@@ -1,12 +1,20 @@
 """Response headers that tell browsers what a page may do."""
 
 from django.conf import settings
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
 
 def is_admin_path(path):
     return path.startswith(tuple(settings.TALLER_ADMIN_PATH_PREFIXES))
+
+
+def is_admin_preview(request):
+    """Wagtail renders a preview by sending a made-up request for the page's
+    public address through the middleware (``is_dummy``); its answer is shown
+    inside the admin's preview panel, so it must accept the admin as frame."""
+    return getattr(request, "is_dummy", False)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -21,7 +29,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        for_admin = is_admin_path(request.path_info) or is_admin_preview(request)
+        if not report_only and parts.config is None and for_admin:
             return PolicyParts(
                 config=settings.TALLER_ADMIN_CONTENT_SECURITY_POLICY,
                 update=parts.update,
@@ -29,6 +38,16 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+class FrameOptionsMiddleware(XFrameOptionsMiddleware):
+    """``X-Frame-Options: DENY`` everywhere (``X_FRAME_OPTIONS``), except
+    previews, which the admin shows in a frame of its own origin."""
+
+    def get_xframe_options_value(self, request, response):
+        if is_admin_preview(request):
+            return "SAMEORIGIN"
+        return super().get_xframe_options_value(request, response)
 
 
 class PermissionsPolicyMiddleware:
