@@ -203,7 +203,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "courses" / "locale"]
+# First: the project's overrides of Wagtail's and wagtail-localize's strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "locale", BASE_DIR / "courses" / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Argentina/Buenos_Aires")
 USE_TZ = True
