@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +91,9 @@ MIDDLEWARE = [
     "cms.site_config.SiteConfigMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification (cms/security/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.security.middleware.FrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -300,6 +306,13 @@ AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"
 AXES_CLIENT_STR_CALLABLE = "cms.security.axes.describe_client"
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_VERBOSE = False
+
+# Two-step verification for the admin (cms/security/two_factor.py): required
+# of administrators and of these groups' members when TALLER_REQUIRE_TWO_FACTOR.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.two_factor.LoginForm"
+TALLER_REQUIRE_TWO_FACTOR = os.environ.get("TALLER_REQUIRE_TWO_FACTOR", "true").lower() != "false"
+TALLER_TWO_FACTOR_GROUPS = ["Moderators"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Taller")
 
 # Editors' sessions end after a working day.
 SESSION_COOKIE_AGE = 60 * 60 * 10
