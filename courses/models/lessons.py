@@ -12,6 +12,7 @@ from wagtail.search import index
 from cms.pages import QuickPageMixin, public
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from ..countries.forms import LessonPageForm
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
@@ -39,6 +40,8 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = ["courses.HandoutPage"]
+    # National organisations may change only their own country's notes.
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lección")

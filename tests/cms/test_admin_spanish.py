@@ -163,6 +163,7 @@ def test_the_editors_admin_pages_speak_spanish(admin_client):
         ("Yes, delete it", "Sí, eliminar"),
         ("Locales", "Idiomas"),
         ("Locale", "Idioma"),
+        ("Settings", "Ajustes"),  # not "Propiedades", as the README says
     ],
 )
 def test_the_overrides_give_these_strings_their_spanish(text, expected):
