@@ -1,7 +1,6 @@
 """Response headers that tell browsers what a page may do."""
 
 from django.conf import settings
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 
 from csp.middleware import CSPMiddleware, PolicyParts
 
@@ -40,14 +39,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-class FrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """``X-Frame-Options: DENY`` everywhere (``X_FRAME_OPTIONS``), except
-    previews, which the admin shows in a frame of its own origin."""
+class PreviewFrameOptionsMiddleware:
+    """``X-Frame-Options: SAMEORIGIN`` on previews, which the admin shows in a
+    frame of its own origin. Listed after Django's XFrameOptionsMiddleware,
+    so it answers first and Django's keeps ``DENY`` for everything else."""
 
-    def get_xframe_options_value(self, request, response):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
         if is_admin_preview(request):
-            return "SAMEORIGIN"
-        return super().get_xframe_options_value(request, response)
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
 
 
 class PermissionsPolicyMiddleware:
