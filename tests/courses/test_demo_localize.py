@@ -148,3 +148,34 @@ def test_country_notes_are_checked_against_the_lessons_of_the_given_content(cont
     assert ["Una nota para la lección nueva." in n.text for n in lesson.country_notes.all()] == [
         True
     ]
+
+
+def test_syncing_after_a_spanish_edit_keeps_the_portuguese(
+    admin_client, django_capture_on_commit_callbacks
+):
+    portuguese = Locale.objects.get(language_code="pt-br")
+    lesson = next(
+        page
+        for page in translated_spanish_pages()
+        if isinstance(page, LessonPage) and page.get_translation_or_none(portuguese)
+    )
+    before = LessonPage.objects.get(pk=lesson.get_translation(portuguese).pk)
+    lesson.intro = "Una entradilla nueva, todavía sin traducir."
+    lesson.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=lesson.translation_key, locale=lesson.locale)
+
+    # "Sincronizar páginas traducidas", publishing the translations.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    after = LessonPage.objects.get(pk=before.pk)
+    assert after.title == before.title
+    assert after.body.get_prep_value() == before.body.get_prep_value()
+    assert after.intro == "Una entradilla nueva, todavía sin traducir."  # until translated
+    total, translated = Translation.objects.get(
+        source=source, target_locale=portuguese
+    ).get_progress()
+    assert translated == total - 1
