@@ -13,6 +13,13 @@ def is_admin_path(path):
     return path.startswith(tuple(settings.TALLER_ADMIN_PATH_PREFIXES))
 
 
+def is_admin_preview(request):
+    """Wagtail renders a preview by sending a made-up request for the page's
+    public address through the middleware (``is_dummy``); its answer is shown
+    inside the admin's preview panel, so it must accept the admin as frame."""
+    return getattr(request, "is_dummy", False)
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp, with two policies.
 
@@ -25,7 +32,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        for_admin = is_admin_path(request.path_info) or is_admin_preview(request)
+        if not report_only and parts.config is None and for_admin:
             return PolicyParts(
                 config=settings.TALLER_ADMIN_CONTENT_SECURITY_POLICY,
                 update=parts.update,
@@ -33,6 +41,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+class PreviewFrameOptionsMiddleware:
+    """``X-Frame-Options: SAMEORIGIN`` on previews, which the admin shows in a
+    frame of its own origin. Listed after Django's XFrameOptionsMiddleware,
+    so it answers first and Django's keeps ``DENY`` for everything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_admin_preview(request):
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response
 
 
 class PermissionsPolicyMiddleware:

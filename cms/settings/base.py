@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -91,8 +94,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step verification (cms/security/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.two_factor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.security.middleware.PreviewFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
@@ -209,7 +216,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "cms" / "locale", BASE_DIR / "courses" / "locale"]
+# First: the project's overrides of Wagtail's and wagtail-localize's strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "locale", BASE_DIR / "courses" / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Argentina/Buenos_Aires")
 USE_TZ = True
@@ -317,6 +325,13 @@ AXES_CLIENT_IP_CALLABLE = "cms.security.axes.client_network"
 AXES_CLIENT_STR_CALLABLE = "cms.security.axes.describe_client"
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
 AXES_VERBOSE = False
+
+# Two-step verification for the admin (cms/security/two_factor.py): required
+# of administrators and of these groups' members when TALLER_REQUIRE_TWO_FACTOR.
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.two_factor.LoginForm"
+TALLER_REQUIRE_TWO_FACTOR = os.environ.get("TALLER_REQUIRE_TWO_FACTOR", "true").lower() != "false"
+TALLER_TWO_FACTOR_GROUPS = ["Moderators"]
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Taller")
 
 # Editors' sessions end after a working day.
 SESSION_COOKIE_AGE = 60 * 60 * 10

@@ -10,3 +10,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The local admin is not asked to set up two-step verification (it can, from
+# its account page); production requires it of administrators and moderators.
+TALLER_REQUIRE_TWO_FACTOR = False

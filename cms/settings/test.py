@@ -18,3 +18,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tests sign in with force_login; the two-step verification tests turn this on.
+TALLER_REQUIRE_TWO_FACTOR = False

@@ -125,10 +125,11 @@ def _countries(folder, lesson_slugs):
     return countries
 
 
-def demo_lesson_slugs():
-    """The Spanish lesson slugs of the demo curriculum (notes point at them)."""
+def demo_lesson_slugs(content_dir=CONTENT_DIR):
+    """The Spanish lesson slugs of the curriculum in ``content_dir`` (notes
+    point at them)."""
     slugs = set()
-    for path in (CONTENT_DIR / "modules").glob("*/lessons/*.toml"):
+    for path in (content_dir / "modules").glob("*/lessons/*.toml"):
         slug = read_toml(path).get("slug")
         if slug:
             slugs.add(slug)
@@ -140,9 +141,12 @@ class CountryLoader:
     report: object
     folder: Path = COUNTRIES_DIR
     sources: Sources | None = None
+    # The lessons notes may point at: those of the curriculum being loaded
+    # (``load_demo_content --content-dir``), the default demo's otherwise.
+    lesson_slugs: set | None = None
 
     def read(self):
-        self.sources = read_sources(self.folder)
+        self.sources = read_sources(self.folder, self.lesson_slugs)
         return self.sources
 
     def load(self):

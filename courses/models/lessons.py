@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from ..countries.forms import LessonPageForm
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
@@ -37,6 +38,8 @@ class LessonPage(PrintableMixin, Page):
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = ["courses.HandoutPage"]
+    # National organisations may change only their own country's notes.
+    base_form_class = LessonPageForm
 
     class Meta:
         verbose_name = _("lección")

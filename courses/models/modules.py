@@ -20,6 +20,7 @@ class ModuleIndexPage(Page):
     content_panels = Page.content_panels + ["intro"]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.ModulePage"]
+    admin_default_ordering = "ord"  # modules in the catalogue's order
     max_count_per_parent = 1
 
     class Meta:
@@ -103,6 +104,8 @@ class ModulePage(Page):
     ]
     parent_page_types = ["courses.ModuleIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.FacilitatorGuidePage", "courses.HandoutPage"]
+    # The explorer lists lessons in the order the site shows them.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("módulo")

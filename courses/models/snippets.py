@@ -18,7 +18,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     description = models.TextField(_("descripción"), blank=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The language filter of the admin's list works while searching too.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("tema")
@@ -46,6 +51,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("term"),
         index.AutocompleteField("term"),
         index.SearchField("definition"),
+        index.FilterField("locale"),
     ]
 
     class Meta(TranslatableMixin.Meta):

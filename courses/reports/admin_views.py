@@ -2,6 +2,8 @@
 and a summary for funders."""
 
 from django import forms
+from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import HeaderButton
@@ -23,6 +26,30 @@ from courses.regions import COUNTRIES
 from . import summary
 from .models import WorkshopReport
 from .spreadsheets import SafeCsvExportMixin
+
+
+class WorkshopReportForm(WagtailAdminModelForm):
+    """The admin's report form: the module choice lists the modules in the
+    report's language (as the learner's form did), plus any already chosen
+    in another language, which are labelled with their language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("modules")
+        if field is None:
+            return
+        language = self.instance.language or settings.LANGUAGE_CODE
+        chosen = self.instance.modules.all() if self.instance.pk else ModulePage.objects.none()
+        field.queryset = (
+            ModulePage.objects.filter(Q(locale__language_code=language) | Q(pk__in=chosen))
+            .select_related("locale")
+            .order_by("path")
+        )
+        field.label_from_instance = lambda module: (
+            module.title
+            if module.locale.language_code == language
+            else f"{module.title} ({module.locale.get_display_name()})"
+        )
 
 
 class ModuleChoiceField(django_filters.fields.ModelMultipleChoiceField):
@@ -46,11 +73,20 @@ class WorkshopReportFilterSet(WagtailFilterSet):
     held_on = django_filters.DateFromToRangeFilter(
         label=_("Fecha del taller"), widget=DateRangePickerWidget
     )
-    reviewed = django_filters.BooleanFilter(label=_("Revisado"))
+    # Choices, not a BooleanFilter: the active filter then reads "Revisado: Sí",
+    # not "Revisado: True".
+    reviewed = django_filters.ChoiceFilter(
+        label=_("Revisado"),
+        choices=[("true", _("Sí")), ("false", _("No"))],
+        method="filter_reviewed",
+    )
 
     class Meta:
         model = WorkshopReport
         fields = ["country", "modules", "held_on", "reviewed"]
+
+    def filter_reviewed(self, queryset, name, value):
+        return queryset.filter(reviewed=value == "true") if value else queryset
 
     def filter_modules(self, queryset, name, value):
         if not value:

@@ -2,9 +2,16 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .admin_views import SummaryView, WorkshopReportFilterSet, WorkshopReportIndexView
+from .admin_views import (
+    SummaryView,
+    WorkshopReportFilterSet,
+    WorkshopReportForm,
+    WorkshopReportIndexView,
+)
 from .models import WorkshopReport
 
 
@@ -16,8 +23,22 @@ class WorkshopReportViewSet(ModelViewSet):
     menu_order = 250
     copy_view_enabled = False
     index_view_class = WorkshopReportIndexView
-    list_display = ["held_on", "country_name", "participants", "what", "reviewed", "created_on"]
+    list_display = [
+        "held_on",
+        "country_name",
+        "participants",
+        "what",
+        # Sí/No, not Python's True/False.
+        Column(
+            "reviewed",
+            label=_("Revisado"),
+            accessor=lambda report: _("Sí") if report.reviewed else _("No"),
+            sort_key="reviewed",
+        ),
+        "created_on",
+    ]
     filterset_class = WorkshopReportFilterSet
+    edit_handler = ObjectList(WorkshopReport.panels, base_form_class=WorkshopReportForm)
     search_fields = ["notes", "programme"]
     search_backend_name = None  # the database's own text search: no index to keep
     # The rows funders may receive: never the notes, which stay inside the

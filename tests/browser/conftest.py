@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
 ]
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / ".artifacts"
+SITE_ENV = {}  # the environment of the site under test, for site_manage
 
 
 def pytest_collection_modifyitems(config, items):
@@ -68,6 +69,7 @@ def site_url(tmp_path_factory):
         "SERVE_MEDIA": "true",
     }
     env.pop("REDIS_URL", None)
+    SITE_ENV.update(env)
     manage = [sys.executable, str(PROJECT / "manage.py")]
     for command in (
         ["migrate", "--noinput"],
@@ -104,6 +106,23 @@ def site_url(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_manage(site_url):
+    """Runs a manage.py command (or ``shell -c``) against the site's database."""
+
+    def run(*command):
+        return subprocess.run(
+            [sys.executable, str(PROJECT / "manage.py"), *command],
+            env=SITE_ENV,
+            cwd=PROJECT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    return run
 
 
 @pytest.fixture(scope="session")

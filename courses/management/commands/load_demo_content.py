@@ -1,6 +1,14 @@
-from django.core.management.base import BaseCommand, CommandError
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from courses.countries.demo import CountryLoader, demo_lesson_slugs
 from courses.demo.loader import CONTENT_DIR, ContentError, DemoLoader
+from courses.demo.localize import register_translations
+from courses.models import GlossaryTerm, Topic
+from courses.reports.demo import load_feedback_page
 
 
 class Command(BaseCommand):
@@ -15,25 +23,29 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, content_dir, **options):
-        from pathlib import Path
-
-        from courses.countries.demo import CountryLoader
-
+        content_dir = Path(content_dir)
         try:
-            loader = DemoLoader(content_dir=Path(content_dir))
-            # Country files are read and checked first, so a broken one
-            # stops the command before anything is written.
-            countries = CountryLoader(loader.report, Path(content_dir) / "countries")
-            countries.read()
-            report = loader.load()
-            countries.load()
-        except ContentError as error:
+            # All or nothing: curriculum, countries, the feedback page and
+            # the translation records commit together or not at all.
+            with transaction.atomic():
+                loader = DemoLoader(content_dir=content_dir)
+                # Country files are read and checked first, so a broken one
+                # stops the command before anything is written.
+                countries = CountryLoader(
+                    loader.report,
+                    content_dir / "countries",
+                    lesson_slugs=demo_lesson_slugs(content_dir),
+                )
+                countries.read()
+                report = loader.load()
+                countries.load()
+                # The anonymous feedback page (courses/reports), after the home page exists.
+                for outcome, label in load_feedback_page():
+                    report.note(outcome, label)
+                # So that "Traducir" and "Sincronizar" work on the demo's pages.
+                recorded = register_translations(snippet_models=(Topic, GlossaryTerm))
+        except (ContentError, ValidationError) as error:
             raise CommandError(f"Demo content not loaded (nothing was changed): {error}") from error
-        # The anonymous feedback page (courses/reports), after the home page exists.
-        from courses.reports.demo import load_feedback_page
-
-        for outcome, label in load_feedback_page():
-            report.note(outcome, label)
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -41,6 +53,8 @@ class Command(BaseCommand):
                     f"{report.unchanged} unchanged."
                 )
             )
+        if recorded and options["verbosity"]:
+            self.stdout.write(f"Translations recorded for the translation editor: {recorded}.")
         for reason in report.skipped:
             self.stdout.write(self.style.WARNING(f"Translation skipped: {reason}"))
         if options["verbosity"] > 1:
