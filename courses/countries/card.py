@@ -80,8 +80,7 @@ class CardSheetDocument(RightsCardDocument):
             "country": self.page.title
         }
 
-    def render_bytes(self):
+    def impose(self, data, pages):
         from courses.printing.imposition import impose_four_up
 
-        data, _pages = super().render_bytes()
         return impose_four_up(data, self.paper)

@@ -28,9 +28,8 @@ class BookletMixin:
     def key_extra(self):
         return ["booklet", super().key_extra()]
 
-    def render_bytes(self):
+    def impose(self, data, pages):
         """Laid out on half sheets, then imposed: ``(bytes, sides)``."""
-        data, _pages = super().render_bytes()
         return impose_booklet(data, self.paper)
 
 

@@ -248,9 +248,15 @@ class PrintDocument:
 
         if self.fit_to_paper:
             data, pages, _tightness = self.fitted
-            return data, pages
-        parts, cover = self.html_parts()
-        return render_pdf(parts, self.base_url, cover=cover)
+        else:
+            parts, cover = self.html_parts()
+            data, pages = render_pdf(parts, self.base_url, cover=cover)
+        return self.impose(data, pages)
+
+    def impose(self, data, pages):
+        """The rendered PDF placed on its sheets (booklets, card sheets):
+        ``(bytes, page_count)``."""
+        return data, pages
 
 
 class HandoutDocument(PrintDocument):
