@@ -198,7 +198,8 @@ class PlanZipDocument(PlanPackDocument):
             label = document.page.pack_label
             plain = label if label != document.page.title else None
             name = archive.add(document.file_name_for(plain), data)
-            rows.append({"file": name, "pages": record.pages, "title": label})
+            copies = document.page.copies_per_participant
+            rows.append({"file": name, "pages": record.pages, "title": label, "copies": copies})
         with translation.override(self.language):
             context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
             archive.add_note(render_to_string("print/plan_readme.txt", context))

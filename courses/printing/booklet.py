@@ -15,7 +15,7 @@ BOOKLET_CSS = "@page { margin: 15mm 12mm 14mm 12mm; } @page cover { margin: 18mm
 
 
 class BookletMixin:
-    booklet = True
+    fit_handouts = False  # handouts fitted to full-size pages, not to A5
 
     def context(self):
         return {
@@ -51,7 +51,6 @@ class PackBookletDocument(BookletMixin, PackDocument):
     workshop; handouts to photocopy come full size from the pack."""
 
     variant = "pack-booklet"
-    fit_handouts = False
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete en cuadernillo") % {"m": self.module_number}

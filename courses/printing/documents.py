@@ -300,6 +300,7 @@ class GuideDocument(PrintDocument):
     variant = "facilitator"
     template = "print/guide.html"
     include_handouts = True
+    fit_handouts = True
 
     @cached_property
     def handouts(self):
@@ -319,6 +320,22 @@ class GuideDocument(PrintDocument):
         module = self.module.title if self.module else ""
         return _("%(module)s: guía de facilitación") % {"module": module}
 
+    def handout_documents(self):
+        return [
+            HandoutDocument(h, self.paper, self.language, preview=self.preview)
+            for h in self.handouts
+        ]
+
+    def annex_handouts(self):
+        """The handouts of the annex, each laid out as on its own (fitted to
+        the paper, see fit.py); a booklet's half pages are not."""
+        if not self.include_handouts:
+            return []
+        return [
+            {"page": doc.page, "tightness": doc.fitted[2] if self.fit_handouts else 0}
+            for doc in self.handout_documents()
+        ]
+
     def context(self):
         from .content import guide_context
 
@@ -326,6 +343,7 @@ class GuideDocument(PrintDocument):
             **super().context(),
             **guide_context(self.page, self.handouts, self.lessons),
             "include_handouts": self.include_handouts,
+            "annex_handouts": self.annex_handouts(),
         }
 
 
@@ -337,7 +355,6 @@ class PackDocument(GuideDocument):
     variant = "pack"
     template = "print/pack.html"
     include_handouts = False
-    fit_handouts = True
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}
@@ -345,12 +362,6 @@ class PackDocument(GuideDocument):
     def plain_name(self):
         module = self.module.title if self.module else ""
         return _("%(module)s: paquete del taller") % {"module": module}
-
-    def handout_documents(self):
-        return [
-            HandoutDocument(h, self.paper, self.language, preview=self.preview)
-            for h in self.handouts
-        ]
 
     def context(self):
         with translation.override(self.language):

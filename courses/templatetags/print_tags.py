@@ -85,15 +85,17 @@ def print_downloads(page, *variants):
 def print_sheets(context, page, paper):
     """Sheets to print for the workshop of ``page`` (a guide, or a module
     and its guide) for the number of participants in ``?participantes=``
-    (20 by default): see courses.printing.sheets. None until its files
-    exist, never an error on a web page."""
+    (20 by default): see courses.printing.sheets. ``{"participants": n,
+    "count": Sheets or None}``, None until its files exist; never an error
+    on a web page."""
     from courses.printing.sheets import participants_from, sheets_for
 
     request = context.get("request")
     participants = participants_from(request.GET.get("participantes") if request else None)
     guide = getattr(page.specific, "guide", None) or page
     try:
-        return sheets_for(guide, paper, participants)
+        sheets = sheets_for(guide, paper, participants)
     except Exception:
         logger.exception("Print: could not count sheets for page %s", page.pk)
-        return None
+        sheets = None
+    return {"participants": participants, "count": sheets}

@@ -4,6 +4,7 @@ Iterates over every demo module, whatever modules exist."""
 
 import io
 import re
+import zipfile
 
 import pytest
 from pypdf import PdfReader
@@ -90,6 +91,10 @@ def test_copies_per_participant_is_one_source_for_guide_and_pack():
     pack = document_for(guide, "pack", "a4").render_bytes()[0]
     cover = page_texts(pack)[0]
     assert re.search(r"Registro de incidentes \d+–\d+ 2 por participante", cover), cover
+    archive = zipfile.ZipFile(io.BytesIO(document_for(guide, "pack-zip", "a4").render_bytes()[0]))
+    note = archive.read("como-imprimir.txt").decode()
+    assert "«Registro de incidentes». 2 copias por participante y algunas de más." in note
+    assert "«Si me detienen». 1 copia por participante" in note
 
 
 def test_materials_checklist_offers_nothing_that_is_not_a_material():
