@@ -16,7 +16,7 @@ from courses.printing.documents import PrintDocument
 
 # Bump when card.py changes how the card looks (its template and CSS are
 # fingerprinted already).
-CARD_VERSION = 1
+CARD_VERSION = 2
 CARD_PAPER = {
     # The site's paper setting chooses which sheet the card is cut from.
     "a4": "A6",
@@ -29,6 +29,8 @@ class RightsCardDocument(PrintDocument):
 
     variant = "card"
     template = "print/card.html"
+    # Two sides, the essentials and the contacts: tighter if a third would hold little.
+    fit_to_paper = True
 
     @cached_property
     def module(self):
@@ -55,3 +57,30 @@ class RightsCardDocument(PrintDocument):
             "paper_css": CARD_PAPER[self.paper],
             "contacts": list(self.page.contacts.all()),
         }
+
+
+class CardSheetDocument(RightsCardDocument):
+    """Four identical cards on one A4 (or Letter) sheet, with dashed cut
+    lines: printed on both sides, each card's back lands behind its front."""
+
+    variant = "card-sheet"
+
+    @property
+    def paper_label(self):
+        return pgettext("papel", "A4") if self.paper == "a4" else pgettext("papel", "Carta")
+
+    def key_extra(self):
+        return ["card-sheet", CARD_VERSION]
+
+    def neutral_name(self):
+        return _("cartilla %(code)s, hoja para recortar") % {"code": self.page.code}
+
+    def plain_name(self):
+        return _("Cartilla de derechos: %(country)s, cuatro por hoja") % {
+            "country": self.page.title
+        }
+
+    def impose(self, data, pages):
+        from courses.printing.imposition import impose_four_up
+
+        return impose_four_up(data, self.paper)

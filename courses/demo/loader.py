@@ -498,6 +498,7 @@ class DemoLoader:
             title=data["title"],
             intro=data.get("intro", ""),
             body=self.stream(HandoutStreamBlock(), data.get("body", []), self.block_owner(data)),
+            copies_per_participant=data.get("copies_per_participant", 1),
         )
 
     def save_guide(self, module, data, handouts, folder):

@@ -13,7 +13,17 @@ from pathlib import Path
 from django.conf import settings
 
 # Values that are references or numbers, never text: kept exactly.
-KEPT_KEYS = {"type", "image", "cover", "minutes", "kind", "correct", "lines", "topic"}
+KEPT_KEYS = {
+    "type",
+    "image",
+    "cover",
+    "minutes",
+    "kind",
+    "correct",
+    "lines",
+    "topic",
+    "copies_per_participant",
+}
 
 
 class ShapeError(ValueError):

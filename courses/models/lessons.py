@@ -1,5 +1,6 @@
 """Lessons (read online) and handouts (printed for workshops)."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -104,8 +105,17 @@ class HandoutPage(PrintableMixin, Page):
         _("entradilla"), max_length=300, blank=True, help_text=_("Para qué sirve esta hoja.")
     )
     body = StreamField(HandoutStreamBlock(), verbose_name=_("contenido"), blank=True)
+    copies_per_participant = models.PositiveSmallIntegerField(
+        _("copias por participante"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_(
+            "Cuántas copias de esta hoja necesita cada participante. La guía, el paquete "
+            "del taller y sus instrucciones de impresión leen este número."
+        ),
+    )
 
-    content_panels = Page.content_panels + ["intro", "body"]
+    content_panels = Page.content_panels + ["intro", "body", "copies_per_participant"]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -23,7 +23,6 @@ from courses.printing.documents import (
     HandoutDocument,
     PdfArchive,
     PrintDocument,
-    pack_contents,
     rendered_parts,
 )
 
@@ -123,12 +122,6 @@ class PlanPackDocument(PrintDocument):
     def handout_documents(self):
         return [HandoutDocument(h, self.paper, self.language) for h in self.handouts]
 
-    def handout_html(self, document):
-        """A handout's part of the pack: its bookmark is its name in the pack
-        when that differs from its title."""
-        label = document.page.pack_label
-        return document.html(bookmark=label if label != document.page.title else "")
-
     def context(self):
         rows = []
         for row in self.plan.run_sheet:
@@ -148,20 +141,34 @@ class PlanPackDocument(PrintDocument):
             "running_title": self.plan.title,
         }
 
-    def html_parts(self):
-        handouts = self.handout_documents()
-        parts = [self.html()] + [self.handout_html(doc) for doc in handouts]
-        names = [_("Plan y actividades")] + [doc.page.pack_label for doc in handouts]
-
-        def cover(counts, cover_pages):
-            rows = pack_contents(names, counts, cover_pages)
-            return self.html(template="print/plan_cover.html", parts=rows)
-
-        return parts, cover
+    def pack_parts(self):
+        """The cover's contents and the handouts to lay out after the plan,
+        in one document (see PackDocument.context)."""
+        with translation.override(self.language):
+            parts = [{"name": _("Plan y actividades"), "anchor": "parte-guia"}]
+        parts[0]["end"] = "parte-guia-fin"
+        sheets = []
+        for document in self.handout_documents():
+            _data, pages, tightness = document.fitted  # laid out as on its own
+            handout = document.page
+            label = handout.pack_label
+            bookmark = label if label != handout.title else ""
+            sheets.append({"page": handout, "tightness": tightness, "bookmark": bookmark})
+            parts.append(
+                {
+                    "name": label,
+                    "anchor": f"hoja-{handout.pk}",
+                    "end": f"hoja-{handout.pk}-fin",
+                    "pages": pages,
+                    "copies": handout.copies_per_participant,
+                }
+            )
+        return {"parts": parts, "pack_handouts": sheets}
 
     def html(self, template=None, **extra):
         with translation.override(self.language):
-            return render_to_string(template or self.template, {**self.context(), **extra})
+            context = {**self.context(), **self.pack_parts(), **extra}
+            return render_to_string(template or self.template, context)
 
 
 class PlanZipDocument(PlanPackDocument):
@@ -191,7 +198,8 @@ class PlanZipDocument(PlanPackDocument):
             label = document.page.pack_label
             plain = label if label != document.page.title else None
             name = archive.add(document.file_name_for(plain), data)
-            rows.append({"file": name, "pages": record.pages, "title": label})
+            copies = document.page.copies_per_participant
+            rows.append({"file": name, "pages": record.pages, "title": label, "copies": copies})
         with translation.override(self.language):
             context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
             archive.add_note(render_to_string("print/plan_readme.txt", context))

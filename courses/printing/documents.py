@@ -35,7 +35,7 @@ FORMAT_VERSION = 1
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
 
-WEB_ONLY_TEMPLATES = {"links.html", "error.html", "warmup.html"}
+WEB_ONLY_TEMPLATES = {"links.html", "_link_meta.html", "error.html", "warmup.html"}
 PAPER_CSS = {"a4": "A4", "letter": "letter"}
 
 
@@ -230,12 +230,33 @@ class PrintDocument:
         """(parts, cover) for render.render_pdf."""
         return [self.html()], None
 
+    # Laid out again tighter when that saves a nearly empty last page (fit.py).
+    fit_to_paper = False
+
+    @cached_property
+    def fitted(self):
+        """``(bytes, pages, tightness)`` of a one-part document fitted to
+        its paper (see fit.py)."""
+        from .fit import fitted
+        from .render import render_pdf
+
+        return fitted(lambda tight: render_pdf([self.html(tightness=tight)], self.base_url))
+
     def render_bytes(self):
         """Render now (no cache): ``(bytes, page_count)``."""
         from .render import render_pdf
 
-        parts, cover = self.html_parts()
-        return render_pdf(parts, self.base_url, cover=cover)
+        if self.fit_to_paper:
+            data, pages, _tightness = self.fitted
+        else:
+            parts, cover = self.html_parts()
+            data, pages = render_pdf(parts, self.base_url, cover=cover)
+        return self.impose(data, pages)
+
+    def impose(self, data, pages):
+        """The rendered PDF placed on its sheets (booklets, card sheets):
+        ``(bytes, page_count)``."""
+        return data, pages
 
 
 class HandoutDocument(PrintDocument):
@@ -243,6 +264,7 @@ class HandoutDocument(PrintDocument):
 
     variant = "participant"
     template = "print/handout.html"
+    fit_to_paper = True
 
     @cached_property
     def number(self):
@@ -278,6 +300,7 @@ class GuideDocument(PrintDocument):
     variant = "facilitator"
     template = "print/guide.html"
     include_handouts = True
+    fit_handouts = True
 
     @cached_property
     def handouts(self):
@@ -297,6 +320,22 @@ class GuideDocument(PrintDocument):
         module = self.module.title if self.module else ""
         return _("%(module)s: guía de facilitación") % {"module": module}
 
+    def handout_documents(self):
+        return [
+            HandoutDocument(h, self.paper, self.language, preview=self.preview)
+            for h in self.handouts
+        ]
+
+    def annex_handouts(self):
+        """The handouts of the annex, each laid out as on its own (fitted to
+        the paper, see fit.py); a booklet's half pages are not."""
+        if not self.include_handouts:
+            return []
+        return [
+            {"page": doc.page, "tightness": doc.fitted[2] if self.fit_handouts else 0}
+            for doc in self.handout_documents()
+        ]
+
     def context(self):
         from .content import guide_context
 
@@ -304,32 +343,17 @@ class GuideDocument(PrintDocument):
             **super().context(),
             **guide_context(self.page, self.handouts, self.lessons),
             "include_handouts": self.include_handouts,
+            "annex_handouts": self.annex_handouts(),
         }
 
 
-def pack_contents(names, counts, cover_pages):
-    """The rows of a combined PDF's contents: each part's name and its first
-    and last page, counted after the cover; the first part is the guide."""
-    rows, start = [], cover_pages + 1
-    for index, (name, count) in enumerate(zip(names, counts, strict=True)):
-        rows.append(
-            {
-                "name": name,
-                "first": start,
-                "last": start + count - 1,
-                "pages": count,
-                "is_guide": index == 0,
-            }
-        )
-        start += count
-    return rows
-
-
 class PackDocument(GuideDocument):
-    """The workshop pack as one PDF: a page on how to print it, the guide,
-    then every handout, each with its own page numbers."""
+    """The workshop pack as one PDF: a cover on how to print it (each part's
+    pages and copies), the guide, then every handout. One document, so its
+    page numbers run on and match the cover's contents."""
 
     variant = "pack"
+    template = "print/pack.html"
     include_handouts = False
 
     def neutral_name(self):
@@ -339,25 +363,26 @@ class PackDocument(GuideDocument):
         module = self.module.title if self.module else ""
         return _("%(module)s: paquete del taller") % {"module": module}
 
-    def handout_documents(self):
-        return [
-            HandoutDocument(h, self.paper, self.language, preview=self.preview)
-            for h in self.handouts
-        ]
-
-    def html_parts(self):
-        handouts = self.handout_documents()
-        parts = [self.html()] + [doc.html() for doc in handouts]
-        names = [_("Guía de facilitación")] + [doc.page.title for doc in handouts]
-
-        def cover(counts, cover_pages):
-            rows = pack_contents(names, counts, cover_pages)
-            with translation.override(self.language):
-                return render_to_string(
-                    "print/pack_cover.html", {**self.base_context(), "parts": rows}
-                )
-
-        return parts, cover
+    def context(self):
+        with translation.override(self.language):
+            parts = [{"name": _("Guía de facilitación"), "anchor": "parte-guia"}]
+        parts[0]["end"] = "parte-guia-fin"
+        sheets = []
+        for document in self.handout_documents():
+            # Laid out as on its own (a booklet's half pages are not).
+            _data, pages, tightness = document.fitted if self.fit_handouts else (None, None, 0)
+            handout = document.page
+            sheets.append({"page": handout, "tightness": tightness})
+            parts.append(
+                {
+                    "name": handout.title,
+                    "anchor": f"hoja-{handout.pk}",
+                    "end": f"hoja-{handout.pk}-fin",
+                    "pages": pages,
+                    "copies": handout.copies_per_participant,
+                }
+            )
+        return {**super().context(), "parts": parts, "pack_handouts": sheets}
 
     def base_context(self):
         return PrintDocument.context(self)
@@ -461,7 +486,17 @@ def layout_fingerprint():
     files = [
         *sorted(TEMPLATE_DIR.rglob("*")),
         *sorted(STATIC_DIR.rglob("*")),
-        *(here / name for name in ("documents.py", "content.py", "render.py")),
+        *(
+            here / name
+            for name in (
+                "documents.py",
+                "content.py",
+                "render.py",
+                "fit.py",
+                "imposition.py",
+                "editable.py",
+            )
+        ),
         here.parent / "templatetags" / "print_tags.py",
     ]
     for path in files:
@@ -478,13 +513,29 @@ def documents_for(page):
     from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage
 
     if isinstance(page, CountryPage):
-        return {"card": RightsCardDocument}
+        from courses.countries.card import CardSheetDocument
+
+        return {"card": RightsCardDocument, "card-sheet": CardSheetDocument}
     if isinstance(page, HandoutPage):
-        return {"participant": HandoutDocument}
+        from .editable import DocxHandoutDocument, OdtHandoutDocument
+
+        return {
+            "participant": HandoutDocument,
+            "docx": DocxHandoutDocument,
+            "odt": OdtHandoutDocument,
+        }
     if isinstance(page, LessonPage):
         return {"participant": LessonDocument}
     if isinstance(page, FacilitatorGuidePage):
-        return {"facilitator": GuideDocument, "pack": PackDocument, "pack-zip": PackZipDocument}
+        from .booklet import GuideBookletDocument, PackBookletDocument
+
+        return {
+            "facilitator": GuideDocument,
+            "pack": PackDocument,
+            "pack-zip": PackZipDocument,
+            "booklet": GuideBookletDocument,
+            "pack-booklet": PackBookletDocument,
+        }
     return {}
 
 

@@ -37,6 +37,11 @@ class Download:
     size: int | None = None
     pages: int | None = None
 
+    @property
+    def sheets(self):
+        """Sheets of paper, printed on both sides."""
+        return (self.pages + 1) // 2 if self.pages else None
+
 
 def downloads_for(page, variants=None, request=None):
     """Download links for ``page``: every variant it offers (or those named),
@@ -99,6 +104,9 @@ def _printed_files(keys):
 
 
 def _url(page, document, is_default):
+    if document.variant not in ROUTES:  # booklets, card sheets: pages.pdf_variant
+        kwargs = {"paper": document.paper, "variant": document.variant}
+        return page.url + page.reverse_subpage("pdf_variant", kwargs=kwargs)
     default_route, paper_route = ROUTES[document.variant]
     if is_default:
         sub = page.reverse_subpage(default_route)

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from .conf import PAPERS
 
 PREVIEW_PDF = "pdf"
+# Variants with routes of their own; the others are served by pdf_variant.
+ROUTED_VARIANTS = ("participant", "facilitator", "card", "pack", "pack-zip")
 
 
 class PrintableMixin(RoutablePageMixin):
@@ -28,9 +30,24 @@ class PrintableMixin(RoutablePageMixin):
 
         return serve(request, self, self.print_variant, paper)
 
+    @path("pdf/<str:paper>/<str:variant>/", name="pdf_variant")
+    def pdf_variant_view(self, request, paper, variant):
+        """Other printed versions the page offers (booklets, card sheets)."""
+        from .http import serve
+
+        return serve(request, self, variant, paper)
+
     def get_cached_paths(self):
         # What a CDN may keep of this page: the page and its printed versions.
-        return ["/", "pdf/", *(f"pdf/{paper}/" for paper in PAPERS)]
+        from .documents import documents_for
+
+        others = [v for v in documents_for(self.specific) if v not in ROUTED_VARIANTS]
+        return [
+            "/",
+            "pdf/",
+            *(f"pdf/{paper}/" for paper in PAPERS),
+            *(f"pdf/{paper}/{variant}/" for paper in PAPERS for variant in others),
+        ]
 
     @property
     def preview_modes(self):

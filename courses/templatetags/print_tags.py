@@ -88,3 +88,23 @@ def print_downloads(context, page, *variants):
     except Exception:
         logger.exception("Print: could not list downloads for page %s", page.pk)
         return []
+
+
+@register.simple_tag(takes_context=True)
+def print_sheets(context, page, paper):
+    """Sheets to print for the workshop of ``page`` (a guide, or a module
+    and its guide) for the number of participants in ``?participantes=``
+    (20 by default): see courses.printing.sheets. ``{"participants": n,
+    "count": Sheets or None}``, None until its files exist; never an error
+    on a web page."""
+    from courses.printing.sheets import participants_from, sheets_for
+
+    request = context.get("request")
+    participants = participants_from(request.GET.get("participantes") if request else None)
+    guide = getattr(page.specific, "guide", None) or page
+    try:
+        sheets = sheets_for(guide, paper, participants)
+    except Exception:
+        logger.exception("Print: could not count sheets for page %s", page.pk)
+        sheets = None
+    return {"participants": participants, "count": sheets}

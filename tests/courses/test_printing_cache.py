@@ -18,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 import pytest
 
 from courses.models import PrintedFile
-from courses.printing import get_printed_file, render, store
+from courses.printing import get_printed_file, store
 from courses.printing.documents import PrintDocument, document_for
 from courses.printing.locks import DatabaseLock
 
@@ -29,15 +29,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_print_cache"
 
 @pytest.fixture
 def renders(monkeypatch):
-    """Count real renders."""
+    """Count real renders, one per document made (a handout fitted to its
+    paper may be laid out more than once within one)."""
     calls = []
-    real = render.render_pdf
+    real = PrintDocument.render_bytes
 
-    def counting(*args, **kwargs):
-        calls.append(args)
-        return real(*args, **kwargs)
+    def counting(document):
+        calls.append(document)
+        return real(document)
 
-    monkeypatch.setattr(render, "render_pdf", counting)
+    monkeypatch.setattr(PrintDocument, "render_bytes", counting)
     return calls
 
 
@@ -161,18 +162,19 @@ import os, sys, time
 from pathlib import Path
 import django
 django.setup()
-from courses.printing import get_printed_file, render
+from courses.printing import get_printed_file
+from courses.printing.documents import PrintDocument
 from courses.models import HandoutPage
 
-real = render.render_pdf
+real = PrintDocument.render_bytes
 
-def counting(*args, **kwargs):
+def counting(document):
     with open(sys.argv[2], "a") as log:
         log.write(f"{os.getpid()}\\n")
     time.sleep(1.0)  # a slow render: the others arrive meanwhile
-    return real(*args, **kwargs)
+    return real(document)
 
-render.render_pdf = counting
+PrintDocument.render_bytes = counting
 page = HandoutPage.objects.get(pk=int(sys.argv[1]))
 while not Path(sys.argv[3]).exists():
     time.sleep(0.01)

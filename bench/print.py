@@ -1,0 +1,88 @@
+"""How much paper does a workshop take? Prints, for each demo module in
+each language, on A4:
+
+- pages and sheets (printed on both sides) of the facilitator guide and of
+  the workshop pack;
+- sheets of "Todo para imprimir" for 20 participants: the pack's guide
+  once, each handout as many times as its copies per participant;
+- pages less than a fifth full (courses/printing/measure.py), outside the
+  covers (the first page of the guide and of the pack), in the guide, the
+  pack and the handouts.
+
+Usage: .venv/bin/python bench/print.py  (builds its own throw-away SQLite
+database with the demo curriculum in a temporary folder; several minutes).
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(tempfile.mkdtemp(prefix="taller-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
+os.environ["STATIC_ROOT"] = str(WORK / "static")
+sys.path.insert(0, str(ROOT))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from courses.models import ModulePage  # noqa: E402
+from courses.printing.documents import document_for  # noqa: E402
+from courses.printing.measure import page_fills  # noqa: E402
+
+PARTICIPANTS = 20
+THIN = 0.2
+
+
+def sheets(pages):
+    return (pages + 1) // 2
+
+
+def thin_pages(data, skip_first=False):
+    fills = page_fills(data)[1 if skip_first else 0 :]
+    return sum(1 for fill in fills if fill < THIN)
+
+
+def main():
+    print(f"Building a demo database in {WORK} …", flush=True)
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    print(
+        f"{'module':<34} {'lang':<5} {'guide p/sh':>10} {'pack p/sh':>10} "
+        f"{'all for ' + str(PARTICIPANTS):>11} {'thin':>5}"
+    )
+    totals = [0, 0, 0, 0, 0, 0]
+    for module in ModulePage.objects.live().order_by("locale__language_code", "path"):
+        guide = module.guide
+        if guide is None or not guide.live:
+            continue
+        guide_pdf, guide_pages = document_for(guide, "facilitator", "a4").render_bytes()
+        pack_pdf, pack_pages = document_for(guide, "pack", "a4").render_bytes()
+        thin = thin_pages(guide_pdf, skip_first=True) + thin_pages(pack_pdf, skip_first=True)
+        handout_pages, per_participant = 0, 0
+        for handout in module.handouts:
+            data, pages = document_for(handout, "participant", "a4").render_bytes()
+            thin += thin_pages(data)
+            handout_pages += pages
+            per_participant += sheets(pages) * getattr(handout, "copies_per_participant", 1)
+        facilitator = sheets(pack_pages - handout_pages)
+        everything = facilitator + per_participant * PARTICIPANTS
+        row = [guide_pages, sheets(guide_pages), pack_pages, sheets(pack_pages), everything, thin]
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        print(
+            f"{module.title[:34]:<34} {module.locale.language_code:<5} "
+            f"{guide_pages:>4}/{sheets(guide_pages):<5} {pack_pages:>4}/{sheets(pack_pages):<5} "
+            f"{everything:>11} {thin:>5}",
+            flush=True,
+        )
+    g, gs, p, ps, e, t = totals
+    print(f"{'total':<34} {'':<5} {g:>4}/{gs:<5} {p:>4}/{ps:<5} {e:>11} {t:>5}")
+
+
+if __name__ == "__main__":
+    main()
