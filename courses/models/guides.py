@@ -17,6 +17,7 @@ from wagtail.search import index
 from cms.pages import QuickPageMixin
 
 from ..agenda import build_agenda
+from ..printing import privacy
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
@@ -85,6 +86,11 @@ class FacilitatorGuidePage(QuickPageMixin, WorkshopPackMixin, Page):
     def module(self):
         return self.get_parent().specific
 
+    @cached_property
+    def restricted_paths(self):
+        """The site's view restrictions, read once for all the activities."""
+        return privacy.restricted_paths()
+
 
 class Activity(Orderable, ClusterableModel):
     """One timed activity of a workshop. A first-class record, so a trainer's
@@ -152,6 +158,13 @@ class Activity(Orderable, ClusterableModel):
     @property
     def is_break(self):
         return self.kind == self.Kind.BREAK
+
+    def shown_handouts(self):
+        """The live handouts this activity uses that the guide's readers may
+        read: a public guide never names a restricted handout."""
+        guide = self.guide
+        handouts = self.handouts.live().order_by("path")
+        return privacy.visible_with(guide, handouts, guide.restricted_paths)
 
     @property
     def material_list(self):

@@ -12,12 +12,15 @@ deleting or expiring the plan deletes them too.
 from collections import Counter
 from functools import cached_property
 
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from courses.models import ModulePage
+from courses.printing import privacy, store
 from courses.printing.content import materials_checklist
 from courses.printing.documents import (
     HandoutDocument,
@@ -26,6 +29,9 @@ from courses.printing.documents import (
     pack_contents,
     rendered_parts,
 )
+from courses.printing.models import PrintedFile
+
+from .models import PlanPrint
 
 PDF_VARIANT = "plan-pack"
 ZIP_VARIANT = "plan-zip"
@@ -64,15 +70,29 @@ class PlanPackDocument(PrintDocument):
 
     @cached_property
     def handouts(self):
-        """The live handouts the plan's activities use, each once, in order
-        of first use."""
+        """The live, public handouts the plan's activities use, each once, in
+        order of first use. A plan's pack belongs to no page: anyone with its
+        link reads it, so a restricted handout never enters it."""
         found = {}
         for activity in self.activities:
-            for handout in activity.handouts.live().order_by("path"):
-                found.setdefault(handout.pk, handout)
-        handouts = list(found.values())
+            for handout in activity.plan_handouts:
+                if handout.live:
+                    found.setdefault(handout.pk, handout)
+        handouts = privacy.visible_with(None, found.values())
         self._label_handouts(handouts)
         return handouts
+
+    @cached_property
+    def handout_modules(self):
+        """Each handout's module, looked up for all of them in one query."""
+        found = {h.pk: h for a in self.activities for h in a.plan_handouts}
+        step = ModulePage.steplen
+        prefixes = {h.path[:end] for h in found.values() for end in range(step, len(h.path), step)}
+        modules = {m.path: m for m in ModulePage.objects.filter(path__in=prefixes)}
+        return {
+            pk: next((modules[p] for p in modules if handout.path.startswith(p)), None)
+            for pk, handout in found.items()
+        }
 
     def _label_handouts(self, handouts):
         """Give each handout its name in this pack (``pack_label``): its
@@ -85,7 +105,7 @@ class PlanPackDocument(PrintDocument):
             for handout in handouts:
                 handout.pack_label = handout.title
                 if repeated[handout.title] > 1:
-                    module = HandoutDocument(handout, self.paper, self.language).module
+                    module = self.handout_modules.get(handout.pk)
                     if module is not None:
                         handout.pack_label = _("%(title)s (%(module)s)") % {
                             "title": handout.title,
@@ -94,6 +114,9 @@ class PlanPackDocument(PrintDocument):
 
     def pages(self):
         return [self.page, *self.guides, *self.handouts]
+
+    def privacy_owner(self):
+        return None  # read by anyone with the plan's share link
 
     def key_extra(self):
         plan = self.plan
@@ -121,7 +144,11 @@ class PlanPackDocument(PrintDocument):
     # Rendering
 
     def handout_documents(self):
-        return [HandoutDocument(h, self.paper, self.language) for h in self.handouts]
+        modules = self.handout_modules
+        return [
+            HandoutDocument(h, self.paper, self.language, known_module=modules.get(h.pk))
+            for h in self.handouts
+        ]
 
     def handout_html(self, document):
         """A handout's part of the pack: its bookmark is its name in the pack
@@ -136,7 +163,7 @@ class PlanPackDocument(PrintDocument):
             used = []
             if item.from_curriculum:
                 live = {h.pk: h for h in self.handouts}  # labelled for this pack
-                used = [live[h.pk] for h in item.activity.handouts.all() if h.pk in live]
+                used = [live[h.pk] for h in item.activity.plan_handouts if h.pk in live]
             rows.append({"row": row, "handouts": used})
         return {
             **super().context(),
@@ -196,6 +223,20 @@ class PlanZipDocument(PlanPackDocument):
             context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
             archive.add_note(render_to_string("print/plan_readme.txt", context))
         return archive.bytes(), None
+
+
+def remember(plan, record):
+    """File the record under the plan, and delete the plan's files of the same
+    kind made before its last edit: nobody can ask for them any more."""
+    with transaction.atomic():
+        PlanPrint.objects.get_or_create(plan=plan, printed_file=record)
+        older = PrintedFile.objects.filter(
+            pk__in=plan.prints.values("printed_file"),
+            variant=record.variant,
+            paper=record.paper,
+        ).exclude(pk=record.pk)
+        older = list(older)
+    store.forget(older)
 
 
 def anchor_page(plan):

@@ -11,7 +11,7 @@ import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -55,6 +55,9 @@ class PrintDocument:
     paper: str
     language: str
     preview: bool = False
+    # The page's module when the caller knows it already (a pack that looked
+    # up the modules of all its handouts in one query).
+    known_module: Page | None = field(default=None, compare=False, repr=False)
 
     variant = ""
     extension = "pdf"
@@ -69,6 +72,8 @@ class PrintDocument:
 
         if isinstance(self.page, ModulePage):
             return self.page
+        if self.known_module is not None:
+            return self.known_module
         known = self.page.__dict__.get("module")  # a page that already looked it up
         if isinstance(known, ModulePage):
             return known
@@ -83,6 +88,12 @@ class PrintDocument:
     def pages(self):
         """The pages whose published content appears in this document."""
         return [p for p in (self.page, self.module) if p is not None]
+
+    def privacy_owner(self):
+        """The page whose readers may read this file (Wagtail checks its
+        view restrictions before serving it); None for a file anyone with
+        its link may read."""
+        return self.page
 
     @cached_property
     def site(self):

@@ -16,7 +16,7 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from . import conf
+from . import conf, privacy
 from .bounded import RenderError
 from .locks import render_lock
 from .models import PrintedFile
@@ -46,7 +46,7 @@ def lookup(key):
     return PrintedFile.objects.filter(key=key).first()
 
 
-def _finished(key):
+def finished(key):
     """The stored file for ``key`` if there is one; raises the recent failure
     if its last render failed; None while it still has to be made."""
     record = lookup(key)
@@ -58,9 +58,12 @@ def _finished(key):
 
 
 def ensure(document, *, wait=None):
-    """The PrintedFile for ``document``, rendering it if needed."""
+    """The PrintedFile for ``document``, rendering it if needed. Checks
+    first that the document holds nothing its readers may not read: when a
+    file is made and every time it is served."""
+    privacy.check(document.privacy_owner(), document.pages())
     key = document.key()
-    record = _finished(key)
+    record = finished(key)
     if record is not None:
         return record
     wait = conf.lock_wait() if wait is None else wait
@@ -68,7 +71,7 @@ def ensure(document, *, wait=None):
     deadline = time.monotonic() + wait
     while not lock.acquire():
         time.sleep(POLL)
-        record = _finished(key)
+        record = finished(key)
         if record is not None:
             return record
         if time.monotonic() > deadline:

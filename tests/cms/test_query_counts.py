@@ -8,11 +8,11 @@ Two moments are pinned:
   emptied by the publish, what is not content (the site, its home page and
   settings, view restrictions, Wagtail's site root paths) is still cached.
   This is the render the target of 10 for a lesson is about, and today:
-  home 17 (its own publish refreshes that configuration; 10 after any other
-  publish), catalogue 9, module 10, lesson 10, handout 5, guide 16,
+  home 18 (its own publish refreshes that configuration; 11 after any other
+  publish), catalogue 9, module 10, lesson 10, handout 5, guide 17,
   countries 5, country 5, glossary 4, plain page 3, feedback form 4;
 - a new process with every cache empty (after a deploy, or a Redis flush):
-  home 17, catalogue 16, module 18, lesson 18, handout 12, guide 23,
+  home 18, catalogue 16, module 18, lesson 18, handout 12, guide 24,
   countries 12, country 12, glossary 11, plain page 10, feedback form 11.
 
 Where a lesson's 10 go: the page found by its address (1) and its own
@@ -34,8 +34,8 @@ LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-
 PAGES = {  # address, after a publish, every cache empty
     # Publishing the home page also refreshes the site's cached configuration,
     # which holds it (site, settings, privacy: cms.site_config). After any
-    # other publish the home page costs 10.
-    "home": ("/es/", 17, 17),
+    # other publish the home page costs 11.
+    "home": ("/es/", 18, 18),  # featured modules checked against view restrictions
     "catalogue": ("/es/modulos/", 9, 16),
     "module": ("/es/modulos/conocer-y-defender-nuestros-derechos/", 10, 18),
     "lesson": (LESSON, 10, 18),
@@ -44,7 +44,8 @@ PAGES = {  # address, after a publish, every cache empty
         5,
         12,
     ),
-    "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 16, 23),
+    # +1: the view restrictions, so the guide names no restricted handout
+    "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 17, 24),
     "countries": ("/es/paises/", 5, 12),
     "country": ("/es/paises/bolivia/", 5, 12),
     "glossary": ("/es/glosario/", 4, 11),
