@@ -251,3 +251,12 @@ def anchor_page(plan):
 
 
 DOCUMENTS = {"pdf": PlanPackDocument, "zip": PlanZipDocument}
+PLAN_VARIANTS = {PDF_VARIANT: "pdf", ZIP_VARIANT: "zip"}
+
+
+def plan_document(plan, record):
+    """The document ``record`` (a pack file) would be made from for ``plan``
+    today, or None (no plan, or nothing in it): then the file is stale."""
+    if plan is None or not plan.item_list or record.variant not in PLAN_VARIANTS:
+        return None
+    return DOCUMENTS[PLAN_VARIANTS[record.variant]](plan, record.paper)

@@ -17,6 +17,18 @@ from .documents import NotPrintable, document_for, documents_for
 from .models import PrintedFile
 
 
+def current_document(record):
+    """The document ``record`` would be made from today (its page live and
+    still printable in that variant), or None: then the file is stale."""
+    target = record.page.specific
+    if not target.live:
+        return None
+    try:
+        return document_for(target, record.variant, record.paper, record.language)
+    except NotPrintable:
+        return None
+
+
 def refresh_after_change(page_id):
     from courses.models import FacilitatorGuidePage, ModulePage
 
@@ -28,17 +40,11 @@ def refresh_after_change(page_id):
     records = PrintedFile.objects.filter(page__path__startswith=scope.path).select_related("page")
     stale, wanted = [], []
     for record in records:
-        target = record.page.specific
-        current = None
-        if target.live:
-            try:
-                current = document_for(target, record.variant, record.paper, record.language)
-            except NotPrintable:
-                current = None
+        current = current_document(record)
         if current is None or current.key() != record.key:
             stale.append(record)
             if current is not None:
-                wanted.append((target.pk, record.variant, record.paper, record.language))
+                wanted.append((record.page_id, record.variant, record.paper, record.language))
     store.forget(stale)
     if conf.warm_on_publish() and page.live:
         targets = [page.specific]
