@@ -18,6 +18,7 @@ from cms.pages import QuickPageMixin
 
 from ..agenda import build_agenda
 from ..printing import privacy
+from ..printing.documents import GuideDocument, PackDocument, PackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
@@ -28,6 +29,12 @@ class FacilitatorGuidePage(QuickPageMixin, WorkshopPackMixin, Page):
     """How to run the module as a workshop: preparation, then timed
     activities in order. Holds what participants never see (notes,
     answers, safety guidance)."""
+
+    print_documents = {
+        "facilitator": GuideDocument,
+        "pack": PackDocument,
+        "pack-zip": PackZipDocument,
+    }
 
     introduction = RichTextField(_("introducción"), blank=True, features=NOTE_FEATURES)
     preparation = models.TextField(

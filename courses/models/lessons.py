@@ -12,6 +12,7 @@ from wagtail.search import index
 from cms.pages import QuickPageMixin, public
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
+from ..printing.documents import HandoutDocument, LessonDocument
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
@@ -19,6 +20,8 @@ from ..text import lines, reading_minutes
 class LessonPage(QuickPageMixin, PrintableMixin, Page):
     """One lesson of a module: a page of learning that works on a cheap
     phone, with key messages, stories, questions and self-checks."""
+
+    print_documents = {"participant": LessonDocument}
 
     intro = models.TextField(
         _("entradilla"), max_length=300, help_text=_("Una frase que resume la lección.")
@@ -101,6 +104,8 @@ class LessonPage(QuickPageMixin, PrintableMixin, Page):
 class HandoutPage(QuickPageMixin, PrintableMixin, Page):
     """A print-first sheet for participants: one or two pages on paper,
     large type, space to write. Never holds facilitator notes."""
+
+    print_documents = {"participant": HandoutDocument}
 
     intro = models.TextField(
         _("entradilla"), max_length=300, blank=True, help_text=_("Para qué sirve esta hoja.")

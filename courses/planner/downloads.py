@@ -43,7 +43,7 @@ class PackLink:
     pages: int | None = None
 
 
-def documents_for(plan):
+def pack_documents(plan):
     """Every document the plan offers: the PDF, and the ZIP when its
     activities use handouts; default paper first."""
     first = DOCUMENTS["pdf"](plan, "a4")
@@ -56,7 +56,7 @@ def documents_for(plan):
 def pack_downloads(plan):
     if not plan.item_list:
         return []
-    documents = documents_for(plan)
+    documents = pack_documents(plan)
     keys = [document.key() for _kind, _paper, document in documents]
     cached = {r.key: r for r in PrintedFile.objects.filter(key__in=keys)}
     links = []
@@ -84,7 +84,7 @@ def serve_pack(request, plan, kind, paper=None):
         raise Http404("empty plan")
     matches = [
         (p, document)
-        for k, p, document in documents_for(plan)
+        for k, p, document in pack_documents(plan)
         if k == kind and (paper is None or p == paper)
     ]
     if not matches:

@@ -7,6 +7,7 @@ caching live elsewhere; this module only describes.
 """
 
 import hashlib
+import inspect
 import io
 import json
 import re
@@ -16,6 +17,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -27,13 +29,16 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Page, Site
 
+from cms.models import SiteSettings
 from cms.pages import locale_of, site_of
 
-from . import conf
+from . import conf, store
+from .content import guide_context
 
-# Bump when a change to this package changes what a PDF looks like in a way
-# the template and CSS fingerprint cannot see.
+# Bump when a PDF must be made again for a reason no file shows (a new
+# WeasyPrint, say): the layout fingerprint covers the code and templates.
 FORMAT_VERSION = 1
+LAYOUT_MODULES = ("documents.py", "content.py", "render.py", "fetcher.py", "privacy.py")
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
 
@@ -49,6 +54,9 @@ class NotPrintable(Http404):
     """No such printed version of this page."""
 
 
+DOCUMENT_KINDS = []  # every PrintDocument class, for the layout fingerprint
+
+
 @dataclass
 class PrintDocument:
     page: Page
@@ -59,6 +67,10 @@ class PrintDocument:
     # up the modules of all its handouts in one query).
     known_module: Page | None = field(default=None, compare=False, repr=False)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        DOCUMENT_KINDS.append(cls)
+
     variant = ""
     extension = "pdf"
     content_type = "application/pdf"
@@ -68,22 +80,16 @@ class PrintDocument:
 
     @cached_property
     def module(self):
-        from courses.models import ModulePage
-
-        if isinstance(self.page, ModulePage):
-            return self.page
+        """The module the page belongs to, as the page itself says (lessons,
+        handouts and guides have a ``module``); None for a page outside any
+        module, or an unsaved draft in preview, which has no place in the
+        tree yet."""
         if self.known_module is not None:
             return self.known_module
-        known = self.page.__dict__.get("module")  # a page that already looked it up
-        if isinstance(known, ModulePage):
-            return known
         try:
-            parent = self.page.get_parent()
-        except Exception:  # an unsaved draft in preview has no place in the tree yet
+            return getattr(self.page, "module", None)
+        except ObjectDoesNotExist:
             return None
-        while parent is not None and not isinstance(parent.specific, ModulePage):
-            parent = parent.get_parent() if parent.depth > 1 else None
-        return parent.specific if parent is not None else None
 
     def pages(self):
         """The pages whose published content appears in this document."""
@@ -97,20 +103,14 @@ class PrintDocument:
 
     @cached_property
     def site(self):
-        site = None
-        try:
-            site = site_of(self.page)
-        except Exception:
-            site = None
+        site = site_of(self.page) if self.page.path else None
         if site is None and self.module is not None:
             site = site_of(self.module)
         return site or Site.objects.filter(is_default_site=True).first()
 
     @cached_property
     def site_settings(self):
-        from cms.models import SiteSettings
-
-        return SiteSettings.for_site(self.site) if self.site else SiteSettings()
+        return settings_for(self.site)
 
     @cached_property
     def base_url(self):
@@ -159,12 +159,11 @@ class PrintDocument:
 
     @cached_property
     def module_number(self):
-        from courses.models import ModulePage
-
         if self.module is None:
             return 0
         ids = list(
-            ModulePage.objects.sibling_of(self.module, inclusive=True)
+            type(self.module)
+            .objects.sibling_of(self.module, inclusive=True)
             .live()
             .order_by("path")
             .values_list("pk", flat=True)
@@ -309,8 +308,6 @@ class GuideDocument(PrintDocument):
         return _("%(module)s: guía de facilitación") % {"module": module}
 
     def context(self):
-        from .content import guide_context
-
         return {
             **super().context(),
             **guide_context(self.page, self.handouts, self.lessons),
@@ -406,8 +403,6 @@ def rendered_parts(documents):
     now or taken from the print cache (rendered again if storage lost it).
     Raises RenderBusy if storage lost a part twice: the bundle is not made
     with a part missing."""
-    from . import store
-
     parts = []
     for document in documents:
         record, source = store.open_rendered(document)
@@ -464,44 +459,46 @@ def revision_marker(page):
 
 @cache
 def layout_fingerprint():
-    """A digest of what decides how a PDF looks (print templates, print CSS,
-    the code that builds and renders them), so a deploy that changes it
-    renders PDFs again. Web-only templates and serving code are left out."""
+    """A digest of everything that decides what a PDF holds and how it looks:
+    every print template and the print CSS, the printing code that builds
+    and renders documents, the template tags print templates use, and the
+    module of every kind of document (a page type's own, a plan's pack), so
+    a deploy that changes any of them renders PDFs again. Web-only templates
+    and serving code are left out."""
     digest = hashlib.sha256()
+    for path in layout_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def layout_files():
     here = Path(__file__).parent
     files = [
         *sorted(TEMPLATE_DIR.rglob("*")),
         *sorted(STATIC_DIR.rglob("*")),
-        *(here / name for name in ("documents.py", "content.py", "render.py")),
-        here.parent / "templatetags" / "print_tags.py",
+        *(here / name for name in LAYOUT_MODULES),
+        *sorted((here.parent / "templatetags").glob("*.py")),
+        *sorted({Path(inspect.getfile(kind)) for kind in DOCUMENT_KINDS}),
     ]
-    for path in files:
-        if path.is_file() and path.name not in WEB_ONLY_TEMPLATES:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return [path for path in files if path.is_file() and path.name not in WEB_ONLY_TEMPLATES]
 
 
 def documents_for(page):
-    """The variants each page type offers, default first."""
-    from courses.countries.card import RightsCardDocument
-    from courses.countries.models import CountryPage
-    from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage
+    """The printed versions a page offers, default first: what its page
+    type declares in ``print_documents`` ({variant: document class})."""
+    return dict(getattr(page, "print_documents", None) or {})
 
-    if isinstance(page, CountryPage):
-        return {"card": RightsCardDocument}
-    if isinstance(page, HandoutPage):
-        return {"participant": HandoutDocument}
-    if isinstance(page, LessonPage):
-        return {"participant": LessonDocument}
-    if isinstance(page, FacilitatorGuidePage):
-        return {"facilitator": GuideDocument, "pack": PackDocument, "pack-zip": PackZipDocument}
-    return {}
+
+def settings_for(site):
+    return SiteSettings.for_site(site) if site else SiteSettings()
 
 
 def default_paper(page):
-    document = PrintDocument(page, "a4", "es")
-    paper = getattr(document.site_settings, "default_paper", "a4")
+    """The paper of the site the page belongs to (A4 unless set)."""
+    site = site_of(page) if page.path else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    paper = getattr(settings_for(site), "default_paper", "a4")
     return paper if paper in conf.PAPERS else "a4"
 
 

@@ -29,13 +29,21 @@ def current_document(record):
         return None
 
 
-def refresh_after_change(page_id):
-    from courses.models import FacilitatorGuidePage, ModulePage
+def holds(target, page):
+    """Whether ``target``'s printed versions hold ``page``."""
+    kinds = documents_for(target)
+    if not kinds:
+        return False
+    return any(page.pk == p.pk for p in document_for(target).pages())
 
+
+def refresh_after_change(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return {"stale": 0, "queued": 0}
-    module = ModulePage.objects.ancestor_of(page, inclusive=True).first()
+    # The page's module (lessons, handouts and guides name theirs), else the
+    # page itself (a module, a country page).
+    module = getattr(page.specific, "module", None)
     scope = module or page
     records = PrintedFile.objects.filter(page__path__startswith=scope.path).select_related("page")
     stale, wanted = [], []
@@ -47,9 +55,12 @@ def refresh_after_change(page_id):
                 wanted.append((record.page_id, record.variant, record.paper, record.language))
     store.forget(stale)
     if conf.warm_on_publish() and page.live:
-        targets = [page.specific]
-        if module is not None:
-            targets += list(FacilitatorGuidePage.objects.child_of(module).live())
+        # The page's own, and its module's documents that hold it (the guide).
+        targets = [page.specific] + [
+            child
+            for child in scope.get_children().live().specific()
+            if child.pk != page.pk and holds(child, page)
+        ]
         for target in targets:
             for variant in documents_for(target):
                 for paper in conf.PAPERS:

@@ -14,7 +14,8 @@ class PrintableMixin(RoutablePageMixin):
     """``…/pdf/`` (the site's default paper), ``…/pdf/a4/``, ``…/pdf/letter/``,
     and a "PDF" preview mode that renders the draft."""
 
-    print_variant = None  # the default variant of documents_for(page)
+    print_variant = None  # the default variant: the first of print_documents
+    print_documents = {}  # {variant: document class}, declared by each page type
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):

@@ -106,10 +106,10 @@ def test_a_queued_pack_is_served_once_the_worker_has_made_it(client, queue, righ
 def test_a_pack_that_failed_is_not_queued_again_at_once(client, queue, rights_activities):
     from django.core.cache import cache
 
-    from courses.planner.downloads import documents_for
+    from courses.planner.downloads import pack_documents
 
     edit_url, share_url = create_plan(client, rights_activities[0])
-    document = documents_for(plan_of(edit_url))[0][2]
+    document = pack_documents(plan_of(edit_url))[0][2]
     cache.set(f"taller:print-failed:{document.key()}", "El documento es demasiado largo.", 120)
     response = client.get(share_url + "paquete/pdf/")
     assert response.status_code == 503
