@@ -18,7 +18,7 @@ from cms.pages import QuickPageMixin
 
 from ..agenda import build_agenda
 from ..printing import privacy
-from ..printing.documents import GuideDocument, PackDocument, PackZipDocument
+from ..printing.documents import GuideDocument, ModulePackDocument, ModulePackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
@@ -32,8 +32,8 @@ class FacilitatorGuidePage(QuickPageMixin, WorkshopPackMixin, Page):
 
     print_documents = {
         "facilitator": GuideDocument,
-        "pack": PackDocument,
-        "pack-zip": PackZipDocument,
+        "pack": ModulePackDocument,
+        "pack-zip": ModulePackZipDocument,
     }
 
     introduction = RichTextField(_("introducción"), blank=True, features=NOTE_FEATURES)

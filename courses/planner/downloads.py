@@ -14,11 +14,11 @@ from django.utils.http import content_disposition_header
 from courses.learning.ratelimit import allow
 from courses.printing import conf, store
 from courses.printing.bounded import RenderError
-from courses.printing.documents import default_paper, paper_label
+from courses.printing.documents import paper_label, paper_of
 from courses.printing.models import PrintedFile
 from courses.printing.store import RenderBusy
 
-from .pack import DOCUMENTS, remember
+from .pack import plan_pack, remember
 from .tasks import render_plan_pack
 
 logger = logging.getLogger(__name__)
@@ -46,11 +46,11 @@ class PackLink:
 def pack_documents(plan):
     """Every document the plan offers: the PDF, and the ZIP when its
     activities use handouts; default paper first."""
-    first = DOCUMENTS["pdf"](plan, "a4")
-    paper = default_paper(first.page)
+    first = plan_pack(plan, "pdf", "a4")
+    paper = paper_of(first.site_settings)
     papers = [paper] + [p for p in conf.PAPERS if p != paper]
     kinds = ["pdf", "zip"] if first.handouts else ["pdf"]
-    return [(kind, p, DOCUMENTS[kind](plan, p)) for kind in kinds for p in papers]
+    return [(kind, p, plan_pack(plan, kind, p, first.site)) for kind in kinds for p in papers]
 
 
 def pack_downloads(plan):

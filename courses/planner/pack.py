@@ -10,48 +10,41 @@ deleting or expiring the plan deletes them too.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-
-from wagtail.models import Page, Site
 
 from courses.models import ModulePage
 from courses.printing import privacy, store
 from courses.printing.content import materials_checklist
 from courses.printing.documents import (
     HandoutDocument,
-    PdfArchive,
+    PackArchiveDocument,
+    PackDocument,
     PrintDocument,
-    pack_contents,
-    rendered_parts,
 )
 from courses.printing.models import PrintedFile
 
-from .models import PlanPrint
+from .models import PlanPrint, WorkshopPlan
 
 PDF_VARIANT = "plan-pack"
 ZIP_VARIANT = "plan-zip"
 
 
-class PlanPackDocument(PrintDocument):
-    """The plan's pack in one PDF."""
+@dataclass
+class PlanContents(PrintDocument):
+    """What a plan's pack holds. It belongs to no page (``page`` is None):
+    the plan owns its files (PlanPrint), and anyone with the plan's share
+    link reads them, so they hold only public pages."""
 
-    variant = PDF_VARIANT
-    template = "print/plan_pack.html"
+    plan: WorkshopPlan | None = None
 
-    def __init__(self, plan, paper, language=None):
-        self.plan = plan
-        super().__init__(anchor_page(plan), paper, language or plan.language)
-
-    # What the document is made of
-
-    @cached_property
-    def module(self):
-        return None
+    @classmethod
+    def for_plan(cls, plan, paper, site=None):
+        return cls(None, paper, plan.language, known_site=site, plan=plan)
 
     @cached_property
     def items(self):
@@ -113,10 +106,30 @@ class PlanPackDocument(PrintDocument):
                         }
 
     def pages(self):
-        return [self.page, *self.guides, *self.handouts]
+        return [*self.guides, *self.handouts]
 
     def privacy_owner(self):
         return None  # read by anyone with the plan's share link
+
+    @property
+    def published(self):
+        return self.plan.updated_at or timezone.now()
+
+    def handout_documents(self):
+        modules = self.handout_modules
+        return [
+            HandoutDocument(h, self.paper, self.language, known_module=modules.get(h.pk))
+            for h in self.handouts
+        ]
+
+
+class PlanPackDocument(PlanContents, PackDocument):
+    """The plan's pack in one PDF: cover, run-sheet, materials, the
+    activities' facilitator pages in order, then each handout used, once."""
+
+    variant = PDF_VARIANT
+    template = "print/plan_pack.html"
+    cover_template = "print/plan_cover.html"
 
     def key_extra(self):
         plan = self.plan
@@ -136,19 +149,6 @@ class PlanPackDocument(PrintDocument):
 
     def plain_name(self):
         return _("%(title)s: paquete del taller") % {"title": self.plan.title}
-
-    @property
-    def published(self):
-        return self.plan.updated_at or timezone.now()
-
-    # Rendering
-
-    def handout_documents(self):
-        modules = self.handout_modules
-        return [
-            HandoutDocument(h, self.paper, self.language, known_module=modules.get(h.pk))
-            for h in self.handouts
-        ]
 
     def handout_html(self, document):
         """A handout's part of the pack: its bookmark is its name in the pack
@@ -175,29 +175,18 @@ class PlanPackDocument(PrintDocument):
             "running_title": self.plan.title,
         }
 
-    def html_parts(self):
+    def named_parts(self):
         handouts = self.handout_documents()
-        parts = [self.html()] + [self.handout_html(doc) for doc in handouts]
-        names = [_("Plan y actividades")] + [doc.page.pack_label for doc in handouts]
-
-        def cover(counts, cover_pages):
-            rows = pack_contents(names, counts, cover_pages)
-            return self.html(template="print/plan_cover.html", parts=rows)
-
-        return parts, cover
-
-    def html(self, template=None, **extra):
-        with translation.override(self.language):
-            return render_to_string(template or self.template, {**self.context(), **extra})
+        parts = [(_("Plan y actividades"), self.html())]
+        return parts + [(doc.page.pack_label, self.handout_html(doc)) for doc in handouts]
 
 
-class PlanZipDocument(PlanPackDocument):
+class PlanZipDocument(PlanContents, PackArchiveDocument):
     """The participant handouts as separate PDFs (each the same cached file
     as the handout's own download) and a note on how to print them."""
 
     variant = ZIP_VARIANT
-    extension = "zip"
-    content_type = "application/zip"
+    readme_template = "print/plan_readme.txt"
 
     def plain_name(self):
         return _("%(title)s: hojas para participantes") % {"title": self.plan.title}
@@ -206,23 +195,18 @@ class PlanZipDocument(PlanPackDocument):
         return _("plan de taller, hojas")
 
     def key_extra(self):
-        return {"plan": self.plan.pk, "title": self.plan.title, "handouts": self.part_keys()}
+        return {"plan": self.plan.pk, "title": self.plan.title, "handouts": super().key_extra()}
 
-    def part_keys(self):
-        return [doc.key() for doc in self.handout_documents()]
+    def part_documents(self):
+        """Each handout, named in the pack by its label when that differs
+        from its title (two modules' sheets of the same title)."""
+        return [
+            (doc, doc.page.pack_label if doc.page.pack_label != doc.page.title else None)
+            for doc in self.handout_documents()
+        ]
 
-    def render_bytes(self):
-        archive = PdfArchive(self.published)
-        rows = []
-        for document, record, data in rendered_parts(self.handout_documents()):
-            label = document.page.pack_label
-            plain = label if label != document.page.title else None
-            name = archive.add(document.file_name_for(plain), data)
-            rows.append({"file": name, "pages": record.pages, "title": label})
-        with translation.override(self.language):
-            context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
-            archive.add_note(render_to_string("print/plan_readme.txt", context))
-        return archive.bytes(), None
+    def context(self):
+        return {**super().context(), "plan": self.plan}
 
 
 def remember(plan, record):
@@ -239,19 +223,13 @@ def remember(plan, record):
     store.forget(older)
 
 
-def anchor_page(plan):
-    """The page a plan's printed files are filed under (``PrintedFile`` needs
-    one): the guide of its first curriculum activity, so a publish of that
-    module clears them (their key changes anyway), else the site's home."""
-    for item in plan.item_list:
-        if item.from_curriculum:
-            return item.activity.guide
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page.specific if site else Page.objects.filter(depth=2).first()
-
-
 DOCUMENTS = {"pdf": PlanPackDocument, "zip": PlanZipDocument}
 PLAN_VARIANTS = {PDF_VARIANT: "pdf", ZIP_VARIANT: "zip"}
+
+
+def plan_pack(plan, kind, paper, site=None):
+    """The plan's pack of ``kind`` ("pdf" or "zip") on ``paper``."""
+    return DOCUMENTS[kind].for_plan(plan, paper, site)
 
 
 def plan_document(plan, record):
@@ -259,4 +237,4 @@ def plan_document(plan, record):
     today, or None (no plan, or nothing in it): then the file is stale."""
     if plan is None or not plan.item_list or record.variant not in PLAN_VARIANTS:
         return None
-    return DOCUMENTS[PLAN_VARIANTS[record.variant]](plan, record.paper)
+    return plan_pack(plan, PLAN_VARIANTS[record.variant], record.paper)

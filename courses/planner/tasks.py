@@ -5,13 +5,15 @@ the task as it is queued; in production a worker does (docs/deployment.md)."""
 
 import logging
 
+from wagtail.models import Page
+
 from django_tasks import task
 
 from courses.printing import store
 from courses.printing.bounded import RenderError
 
-from .models import WorkshopPlan
-from .pack import DOCUMENTS, remember
+from .models import PlanPrint, WorkshopPlan
+from .pack import DOCUMENTS, plan_document, plan_pack, remember
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +26,33 @@ def render_plan_pack(plan_id, kind, paper):
     if plan is None or not plan.item_list or kind not in DOCUMENTS:
         return None
     try:
-        record = store.ensure(DOCUMENTS[kind](plan, paper))
+        record = store.ensure(plan_pack(plan, kind, paper))
     except RenderError as error:  # remembered by the store for the next request
         logger.error("Planner: pack %s of plan %s failed: %s", kind, plan_id, error)
         return None
     remember(plan, record)
     return record.key
+
+
+@task()
+def forget_stale_plan_packs(page_id):
+    """After ``page_id`` was published or unpublished: delete the packs of
+    plans drawing on its module that no longer match what is published
+    (asked again, they are made again). Their keys changed anyway; this
+    frees their storage at once."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    scope = getattr(page.specific, "module", None) or page
+    links = (
+        PlanPrint.objects.filter(plan__items__activity__guide__path__startswith=scope.path)
+        .select_related("plan", "printed_file")
+        .distinct()
+    )
+    stale = []
+    for link in links:
+        current = plan_document(link.plan, link.printed_file)
+        if current is None or current.key() != link.printed_file.key:
+            stale.append(link.printed_file)
+    store.forget(stale)
+    return len(stale)

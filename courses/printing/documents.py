@@ -59,13 +59,15 @@ DOCUMENT_KINDS = []  # every PrintDocument class, for the layout fingerprint
 
 @dataclass
 class PrintDocument:
-    page: Page
+    page: Page | None  # None for a file that belongs to no page (a plan's pack)
     paper: str
     language: str
     preview: bool = False
     # The page's module when the caller knows it already (a pack that looked
     # up the modules of all its handouts in one query).
     known_module: Page | None = field(default=None, compare=False, repr=False)
+    # Likewise the site, for documents that belong to no page.
+    known_site: Site | None = field(default=None, compare=False, repr=False)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -103,7 +105,9 @@ class PrintDocument:
 
     @cached_property
     def site(self):
-        site = site_of(self.page) if self.page.path else None
+        if self.known_site is not None:
+            return self.known_site
+        site = site_of(self.page) if self.page is not None and self.page.path else None
         if site is None and self.module is not None:
             site = site_of(self.module)
         return site or Site.objects.filter(is_default_site=True).first()
@@ -227,7 +231,7 @@ class PrintDocument:
             "site_settings": s,
             "print_css": static("print/print.css"),
             "paper_css": PAPER_CSS[self.paper],
-            "running_title": self.module.title if self.module else self.page.title,
+            "running_title": (self.module or self.page).title if self.page else "",
             "licence": s.licence_text,
             "organisation": self.author,
         }
@@ -333,12 +337,83 @@ def pack_contents(names, counts, cover_pages):
     return rows
 
 
-class PackDocument(GuideDocument):
-    """The workshop pack as one PDF: a page on how to print it, the guide,
-    then every handout, each with its own page numbers."""
+class PackDocument(PrintDocument):
+    """Documents bound in one PDF: a cover with the page range of each part,
+    then each part with its own page numbers. The module's workshop pack and
+    a plan's pack are both made by this one builder."""
 
-    variant = "pack"
-    include_handouts = False
+    cover_template = "print/pack_cover.html"
+
+    def named_parts(self):
+        """[(its name in the contents, its HTML)], in order."""
+        raise NotImplementedError
+
+    def html_parts(self):
+        named = self.named_parts()
+        names = [name for name, _html in named]
+
+        def cover(counts, cover_pages):
+            rows = pack_contents(names, counts, cover_pages)
+            return self.html(template=self.cover_template, parts=rows)
+
+        return [html for _name, html in named], cover
+
+    def html(self, template=None, **extra):
+        with translation.override(self.language):
+            return render_to_string(template or self.template, {**self.context(), **extra})
+
+
+class PackArchiveDocument(PrintDocument):
+    """Documents as separate PDFs in a ZIP (each the same cached file as its
+    own download) with a plain-text note on how to print them."""
+
+    extension = "zip"
+    content_type = "application/zip"
+    readme_template = ""
+
+    def part_documents(self):
+        """[(document, its name in the pack or None for its own title)]."""
+        raise NotImplementedError
+
+    def key_extra(self):
+        return [document.key() for document, _label in self.part_documents()]
+
+    def render_bytes(self):
+        labelled = self.part_documents()
+        labels = {id(document): label for document, label in labelled}
+        archive = PdfArchive(self.published)
+        rows = []
+        for document, record, data in rendered_parts([d for d, _label in labelled]):
+            label = labels[id(document)]
+            name = archive.add(document.file_name_for(label), data)
+            title = label or document.page.title
+            rows.append({"file": name, "pages": record.pages, "document": document, "title": title})
+        with translation.override(self.language):
+            context = {**self.context(), "rows": rows}
+            archive.add_note(render_to_string(self.readme_template, context))
+        return archive.bytes(), None
+
+
+class GuidePack:
+    """What a module's workshop pack holds: its guide (without the handouts
+    annex) and every handout of the module."""
+
+    @cached_property
+    def guide(self):
+        return GuideDocument(self.page, self.paper, self.language, preview=self.preview)
+
+    @property
+    def handouts(self):
+        return self.guide.handouts
+
+    def pages(self):
+        return self.guide.pages()
+
+    def handout_documents(self):
+        return [
+            HandoutDocument(h, self.paper, self.language, preview=self.preview)
+            for h in self.handouts
+        ]
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}
@@ -347,55 +422,27 @@ class PackDocument(GuideDocument):
         module = self.module.title if self.module else ""
         return _("%(module)s: paquete del taller") % {"module": module}
 
-    def handout_documents(self):
-        return [
-            HandoutDocument(h, self.paper, self.language, preview=self.preview)
-            for h in self.handouts
-        ]
 
-    def html_parts(self):
-        handouts = self.handout_documents()
-        parts = [self.html()] + [doc.html() for doc in handouts]
-        names = [_("Guía de facilitación")] + [doc.page.title for doc in handouts]
+class ModulePackDocument(GuidePack, PackDocument):
+    """The module's workshop pack as one PDF: a page on how to print it, the
+    guide, then every handout, each with its own page numbers."""
 
-        def cover(counts, cover_pages):
-            rows = pack_contents(names, counts, cover_pages)
-            with translation.override(self.language):
-                return render_to_string(
-                    "print/pack_cover.html", {**self.base_context(), "parts": rows}
-                )
+    variant = "pack"
 
-        return parts, cover
-
-    def base_context(self):
-        return PrintDocument.context(self)
+    def named_parts(self):
+        guide = (_("Guía de facilitación"), self.guide.html(include_handouts=False))
+        return [guide] + [(doc.page.title, doc.html()) for doc in self.handout_documents()]
 
 
-class PackZipDocument(PackDocument):
-    """The workshop pack as a ZIP of separate PDFs and a "how to print" note."""
+class ModulePackZipDocument(GuidePack, PackArchiveDocument):
+    """The module's workshop pack as a ZIP of the guide and handout PDFs."""
 
     variant = "pack-zip"
-    extension = "zip"
-    content_type = "application/zip"
+    readme_template = "print/pack_readme.txt"
 
     def part_documents(self):
-        return [GuideDocument(self.page, self.paper, self.language)] + self.handout_documents()
-
-    def key_extra(self):
-        return [doc.key() for doc in self.part_documents()]
-
-    def render_bytes(self):
-        """A ZIP of the guide and handout PDFs (rendered or taken from the
-        cache) and a plain-text note on how to print them."""
-        archive = PdfArchive(self.published)
-        rows = []
-        for document, record, data in rendered_parts(self.part_documents()):
-            name = archive.add(document.file_name, data)
-            rows.append({"file": name, "pages": record.pages, "document": document})
-        with translation.override(self.language):
-            context = {**self.base_context(), "rows": rows}
-            archive.add_note(render_to_string("print/pack_readme.txt", context))
-        return archive.bytes(), None
+        documents = [GuideDocument(self.page, self.paper, self.language)]
+        return [(document, None) for document in documents + self.handout_documents()]
 
 
 def rendered_parts(documents):
@@ -494,11 +541,16 @@ def settings_for(site):
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 
-def default_paper(page):
-    """The paper of the site the page belongs to (A4 unless set)."""
-    site = site_of(page) if page.path else None
+def default_paper(page=None):
+    """The paper of the site the page belongs to, or of the default site
+    (A4 unless set)."""
+    site = site_of(page) if page is not None and page.path else None
     site = site or Site.objects.filter(is_default_site=True).first()
-    paper = getattr(settings_for(site), "default_paper", "a4")
+    return paper_of(settings_for(site))
+
+
+def paper_of(site_settings):
+    paper = getattr(site_settings, "default_paper", "a4")
     return paper if paper in conf.PAPERS else "a4"
 
 

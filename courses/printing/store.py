@@ -90,7 +90,7 @@ def ensure(document, *, wait=None):
         # that concurrent first requests rendered a file once.
         logger.info(
             "Print: rendered %s %s %s (%d bytes)",
-            document.page.pk,
+            document.page.pk if document.page else "-",
             document.variant,
             document.paper,
             len(data),

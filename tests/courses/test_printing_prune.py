@@ -38,7 +38,7 @@ def test_prune_keeps_current_files_of_every_kind_and_removes_stale_and_orphaned_
     letter = store.ensure(document_for(handout, paper="letter"))
     PageViewRestriction.objects.create(page=lesson, restriction_type=PageViewRestriction.LOGIN)
     private = store.ensure(document_for(lesson, paper="a4"))
-    plan_pack = store.ensure(PlanPackDocument(rights_plan, "a4"))
+    plan_pack = store.ensure(PlanPackDocument.for_plan(rights_plan, "a4"))
     remember(rights_plan, plan_pack)
     stale = store.ensure(document_for(other, paper="letter"))
     PrintedFile.objects.filter(pk=stale.pk).update(key="0" * 64)  # made from older content

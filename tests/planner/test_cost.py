@@ -101,6 +101,8 @@ def test_a_queued_pack_is_served_once_the_worker_has_made_it(client, queue, righ
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert rights_activities[0].title in " ".join(text.split())
     assert plan_of(edit_url).prints.count() == 1
+    # Filed under its plan, not under some page of the curriculum.
+    assert PrintedFile.objects.get(variant="plan-pack").page is None
 
 
 def test_a_pack_that_failed_is_not_queued_again_at_once(client, queue, rights_activities):

@@ -90,7 +90,7 @@ def test_a_cached_file_is_checked_again_when_it_is_served(client, rights_activit
 
     activity = with_notes_and_handouts(rights_activities)
     edit_url, share_url = create_plan(client, activity)
-    document = PlanPackDocument(plan_of(edit_url), "a4")
+    document = PlanPackDocument.for_plan(plan_of(edit_url), "a4")
     assert store.ensure(document) is not None  # made and cached
     restrict(document.handouts[0])
     with pytest.raises(Exception) as refused:
