@@ -38,9 +38,11 @@ def holds(target, page):
 
 
 def refresh_after_change(page_id):
+    """Delete the cached files a change of ``page_id`` made stale: (how many
+    were deleted, the renders wanted again, each once)."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        return {"stale": 0, "queued": 0}
+        return 0, []
     # The page's module (lessons, handouts and guides name theirs), else the
     # page itself (a module, a country page).
     module = getattr(page.specific, "module", None)
@@ -65,11 +67,4 @@ def refresh_after_change(page_id):
             for variant in documents_for(target):
                 for paper in conf.PAPERS:
                     wanted.append((target.pk, variant, paper, None))
-    from .tasks import render_printed_file
-
-    seen = set()
-    for job in wanted:
-        if job not in seen:
-            seen.add(job)
-            render_printed_file.enqueue(*job)
-    return {"stale": len(stale), "queued": len(seen)}
+    return len(stale), list(dict.fromkeys(wanted))

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .conf import PAPERS
+from .http import preview, serve
 
 PREVIEW_PDF = "pdf"
 
@@ -19,14 +20,10 @@ class PrintableMixin(RoutablePageMixin):
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from .http import serve
-
         return serve(request, self, self.print_variant)
 
     @path("pdf/<str:paper>/", name="pdf_paper")
     def pdf_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, self.print_variant, paper)
 
     def get_cached_paths(self):
@@ -39,8 +36,6 @@ class PrintableMixin(RoutablePageMixin):
 
     def serve_preview(self, request, mode_name):
         if mode_name == PREVIEW_PDF:
-            from .http import preview
-
             return preview(request, self, self.print_variant)
         return super().serve_preview(request, mode_name)
 
@@ -55,26 +50,18 @@ class WorkshopPackMixin(PrintableMixin):
 
     @path("pack/pdf/", name="pack_pdf")
     def pack_pdf_view(self, request):
-        from .http import serve
-
         return serve(request, self, "pack")
 
     @path("pack/zip/", name="pack_zip")
     def pack_zip_view(self, request):
-        from .http import serve
-
         return serve(request, self, "pack-zip")
 
     @path("pack/pdf/<str:paper>/", name="pack_pdf_paper")
     def pack_pdf_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, "pack", paper)
 
     @path("pack/zip/<str:paper>/", name="pack_zip_paper")
     def pack_zip_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, "pack-zip", paper)
 
     def get_cached_paths(self):
@@ -87,7 +74,5 @@ class WorkshopPackMixin(PrintableMixin):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "pack":
-            from .http import preview
-
             return preview(request, self, "pack")
         return super().serve_preview(request, mode_name)
