@@ -246,7 +246,7 @@ class PrintDocument:
 
     def render_bytes(self):
         """Render now (no cache): ``(bytes, page_count)``."""
-        from .render import render_pdf
+        from .render import render_pdf  # WeasyPrint is slow to import: only on a first render
 
         parts, cover = self.html_parts()
         return render_pdf(parts, self.base_url, cover=cover)
