@@ -19,16 +19,13 @@ from courses.printing.models import PrintedFile
 from courses.printing.store import RenderBusy
 
 from .pack import plan_pack, remember
-from .tasks import render_plan_pack
+from .tasks import QUEUED, QUEUED_SECONDS, render_plan_pack
 
 logger = logging.getLogger(__name__)
 
 # A render costs seconds of CPU, and each edit of a plan makes a new file:
 # renders (not cached downloads) are limited per address and for the site.
 RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW = 20, 200, 600
-# A pack in the queue is not queued again while it waits (reloads of the
-# "being prepared" page); after this long it may be, if it never came.
-QUEUED, QUEUED_SECONDS = "taller:plan-pack-queued:", 600
 PREPARING_REFRESH = 10  # seconds before the "being prepared" page reloads
 
 

@@ -5,6 +5,8 @@ the task as it is queued; in production a worker does (docs/deployment.md)."""
 
 import logging
 
+from django.core.cache import cache
+
 from wagtail.models import Page
 
 from django_tasks import task
@@ -17,6 +19,11 @@ from .pack import DOCUMENTS, plan_document, plan_pack, remember
 
 logger = logging.getLogger(__name__)
 
+# Set while a pack waits in the queue, so reloads of the "being prepared"
+# page do not queue it again; cleared when the task has run (after this long
+# anyway, if a worker never ran it).
+QUEUED, QUEUED_SECONDS = "taller:plan-pack-queued:", 600
+
 
 @task()
 def render_plan_pack(plan_id, kind, paper):
@@ -25,11 +32,14 @@ def render_plan_pack(plan_id, kind, paper):
     plan = WorkshopPlan.objects.filter(pk=plan_id).first()
     if plan is None or not plan.item_list or kind not in DOCUMENTS:
         return None
+    document = plan_pack(plan, kind, paper)
     try:
-        record = store.ensure(plan_pack(plan, kind, paper))
+        record = store.ensure(document)
     except RenderError as error:  # remembered by the store for the next request
         logger.error("Planner: pack %s of plan %s failed: %s", kind, plan_id, error)
         return None
+    finally:
+        cache.delete(QUEUED + document.key())
     remember(plan, record)
     return record.key
 

@@ -7,6 +7,7 @@ import io
 import re
 import time
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
@@ -15,8 +16,9 @@ from django_tasks import default_task_backend
 from pypdf import PdfReader
 
 from courses.planner import editing
+from courses.planner.downloads import pack_documents
 from courses.planner.models import MAX_ITEMS
-from courses.planner.tasks import render_plan_pack
+from courses.planner.tasks import QUEUED, render_plan_pack
 from courses.planner.views import published_activities
 from courses.printing.models import PrintedFile
 
@@ -94,7 +96,10 @@ def test_a_queued_pack_is_served_once_the_worker_has_made_it(client, queue, righ
     assert client.get(share_url + "paquete/pdf/").status_code == 202
     assert not PrintedFile.objects.filter(variant="plan-pack").exists()
     (queued,) = queue.results
+    key = pack_documents(plan_of(edit_url))[0][2].key()
+    assert cache.get(QUEUED + key)  # reloads queue nothing more while it waits
     render_plan_pack.call(*queued.args)  # what the worker does
+    assert cache.get(QUEUED + key) is None  # done (or failed): it may be queued again
     response = client.get(share_url + "paquete/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -106,10 +111,6 @@ def test_a_queued_pack_is_served_once_the_worker_has_made_it(client, queue, righ
 
 
 def test_a_pack_that_failed_is_not_queued_again_at_once(client, queue, rights_activities):
-    from django.core.cache import cache
-
-    from courses.planner.downloads import pack_documents
-
     edit_url, share_url = create_plan(client, rights_activities[0])
     document = pack_documents(plan_of(edit_url))[0][2]
     cache.set(f"taller:print-failed:{document.key()}", "El documento es demasiado largo.", 120)
