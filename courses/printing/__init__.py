@@ -10,9 +10,11 @@ plan's pack (a file that belongs to no page) goes through ``store.ensure``.
 See docs/pdfs.md.
 """
 
-from .documents import document_for
-from .store import ensure
-
 
 def get_printed_file(page, variant=None, paper=None, language=None):
+    # Imported here, not above: importing the package (for bounded.py or
+    # conf.py, say, in a process without Django set up) loads no models.
+    from .documents import document_for
+    from .store import ensure
+
     return ensure(document_for(page, variant, paper, language))
