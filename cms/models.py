@@ -52,7 +52,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # The chosen modules in their order, fetched together (not one by one).
         chosen = list(self.featured_modules.values_list("module_id", flat=True))
-        found = ModulePage.objects.live().filter(pk__in=chosen)
+        found = ModulePage.objects.live().public().filter(pk__in=chosen)
         found = {module.pk: module for module in found.select_related("topic", "cover_image")}
         featured = [found[pk] for pk in chosen if pk in found]
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()

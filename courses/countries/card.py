@@ -3,8 +3,9 @@ small PDF with the essentials and the help contacts, printed A6 (a quarter
 of A4) or a quarter of Letter, to cut out and carry.
 
 A document kind of the printing pipeline like the others (see
-courses/printing/documents.py): cached by the page's published revision,
-rendered once, bounded, with the safe fetcher.
+courses/printing/documents.py), declared by CountryPage.print_documents:
+cached by the page's published revision and this module's code (the layout
+fingerprint covers it), rendered once, bounded, with the safe fetcher.
 """
 
 from functools import cached_property
@@ -14,9 +15,6 @@ from django.utils.translation import pgettext
 
 from courses.printing.documents import PrintDocument
 
-# Bump when card.py changes how the card looks (its template and CSS are
-# fingerprinted already).
-CARD_VERSION = 2
 CARD_PAPER = {
     # The site's paper setting chooses which sheet the card is cut from.
     "a4": "A6",
@@ -42,9 +40,6 @@ class RightsCardDocument(PrintDocument):
             return pgettext("papel", "A6 (un cuarto de A4)")
         return pgettext("papel", "1/4 de carta")
 
-    def key_extra(self):
-        return ["card", CARD_VERSION]
-
     def neutral_name(self):
         return _("cartilla %(code)s") % {"code": self.page.code}
 
@@ -68,9 +63,6 @@ class CardSheetDocument(RightsCardDocument):
     @property
     def paper_label(self):
         return pgettext("papel", "A4") if self.paper == "a4" else pgettext("papel", "Carta")
-
-    def key_extra(self):
-        return ["card-sheet", CARD_VERSION]
 
     def neutral_name(self):
         return _("cartilla %(code)s, hoja para recortar") % {"code": self.page.code}

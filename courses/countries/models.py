@@ -21,6 +21,7 @@ from courses.printing.pages import PrintableMixin
 from courses.regions import COUNTRIES, country_name
 
 from ..text import lines
+from .card import CardSheetDocument, RightsCardDocument
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 # Digits, spaces and the signs people write in phone numbers; nothing else,
@@ -59,6 +60,7 @@ class CountryPage(PrintableMixin, Page):
     member organisation. Its rights card is the pocket PDF built from it."""
 
     print_variant = "card"
+    print_documents = {"card": RightsCardDocument, "card-sheet": CardSheetDocument}
 
     code = models.CharField(
         _("país"),

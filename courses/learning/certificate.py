@@ -93,7 +93,11 @@ def certificate(request):
         return response
     name = form.cleaned_data[NAME_FIELD]
     document = CertificateDocument(
-        module, paper=_paper(module), language=module.locale.language_code, learner=name
+        module,
+        paper=_paper(module),
+        language=module.locale.language_code,
+        learner=name,
+        known_module=module,  # a certificate is for a whole module
     )
     try:
         data, _pages = document.render_bytes()

@@ -16,6 +16,9 @@ from wagtail.search import index
 
 from ..agenda import build_agenda
 from ..live.pages import LiveFacilitationMixin
+from ..printing import privacy
+from ..printing.booklet import GuideBookletDocument, PackBookletDocument
+from ..printing.documents import GuideDocument, ModulePackDocument, ModulePackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
 
@@ -26,6 +29,14 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
     """How to run the module as a workshop: preparation, then timed
     activities in order. Holds what participants never see (notes,
     answers, safety guidance)."""
+
+    print_documents = {
+        "facilitator": GuideDocument,
+        "pack": ModulePackDocument,
+        "pack-zip": ModulePackZipDocument,
+        "booklet": GuideBookletDocument,
+        "pack-booklet": PackBookletDocument,
+    }
 
     introduction = RichTextField(_("introducción"), blank=True, features=NOTE_FEATURES)
     preparation = models.TextField(
@@ -83,6 +94,11 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
     @cached_property
     def module(self):
         return self.get_parent().specific
+
+    @cached_property
+    def restricted_paths(self):
+        """The site's view restrictions, read once for all the activities."""
+        return privacy.restricted_paths()
 
 
 class Activity(Orderable, ClusterableModel):
@@ -172,6 +188,13 @@ class Activity(Orderable, ClusterableModel):
     @property
     def is_break(self):
         return self.kind == self.Kind.BREAK
+
+    def shown_handouts(self):
+        """The live handouts this activity uses that the guide's readers may
+        read: a public guide never names a restricted handout."""
+        guide = self.guide
+        handouts = self.handouts.live().order_by("path")
+        return privacy.visible_with(guide, handouts, guide.restricted_paths)
 
     @property
     def material_list(self):

@@ -12,6 +12,8 @@ from wagtail.search import index
 
 from ..blocks import HandoutStreamBlock, LessonStreamBlock
 from ..countries.forms import LessonPageForm
+from ..printing.documents import HandoutDocument, LessonDocument
+from ..printing.editable import DocxHandoutDocument, OdtHandoutDocument
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
 
@@ -19,6 +21,8 @@ from ..text import lines, reading_minutes
 class LessonPage(PrintableMixin, Page):
     """One lesson of a module: a page of learning that works on a cheap
     phone, with key messages, stories, questions and self-checks."""
+
+    print_documents = {"participant": LessonDocument}
 
     intro = models.TextField(
         _("entradilla"), max_length=300, help_text=_("Una frase que resume la lección.")
@@ -100,6 +104,12 @@ class LessonPage(PrintableMixin, Page):
 class HandoutPage(PrintableMixin, Page):
     """A print-first sheet for participants: one or two pages on paper,
     large type, space to write. Never holds facilitator notes."""
+
+    print_documents = {
+        "participant": HandoutDocument,
+        "docx": DocxHandoutDocument,
+        "odt": OdtHandoutDocument,
+    }
 
     intro = models.TextField(
         _("entradilla"), max_length=300, blank=True, help_text=_("Para qué sirve esta hoja.")

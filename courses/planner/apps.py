@@ -9,3 +9,8 @@ class PlannerConfig(AppConfig):
     name = "courses.planner"
     label = "planner"
     verbose_name = _("Planificador de talleres")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,10 +1,11 @@
 """The pack's download links (with their size once cached) and serving the
-files. Rendering goes through the printing store: once, under its lock."""
+files. Rendering goes to the task queue (tasks.py), then through the
+printing store: once, under its lock."""
 
 import logging
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,18 +14,19 @@ from django.utils.http import content_disposition_header
 from cms import clients
 from courses.printing import conf, store
 from courses.printing.bounded import RenderError
-from courses.printing.documents import default_paper, paper_label
+from courses.printing.documents import paper_label, paper_of
 from courses.printing.models import PrintedFile
 from courses.printing.store import RenderBusy
 
-from .models import PlanPrint
-from .pack import DOCUMENTS
+from .pack import plan_pack, remember
+from .tasks import QUEUED, QUEUED_SECONDS, render_plan_pack
 
 logger = logging.getLogger(__name__)
 
 # A render costs seconds of CPU, and each edit of a plan makes a new file:
 # renders (not cached downloads) are limited per client and for the site.
 RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW = 20, 200, 600
+PREPARING_REFRESH = 10  # seconds before the "being prepared" page reloads
 
 
 @dataclass
@@ -38,20 +40,20 @@ class PackLink:
     pages: int | None = None
 
 
-def documents_for(plan):
+def pack_documents(plan):
     """Every document the plan offers: the PDF, and the ZIP when its
     activities use handouts; default paper first."""
-    first = DOCUMENTS["pdf"](plan, "a4")
-    paper = default_paper(first.page)
+    first = plan_pack(plan, "pdf", "a4")
+    paper = paper_of(first.site_settings)
     papers = [paper] + [p for p in conf.PAPERS if p != paper]
     kinds = ["pdf", "zip"] if first.handouts else ["pdf"]
-    return [(kind, p, DOCUMENTS[kind](plan, p)) for kind in kinds for p in papers]
+    return [(kind, p, plan_pack(plan, kind, p, first.site)) for kind in kinds for p in papers]
 
 
 def pack_downloads(plan):
     if not plan.item_list:
         return []
-    documents = documents_for(plan)
+    documents = pack_documents(plan)
     keys = [document.key() for _kind, _paper, document in documents]
     cached = {r.key: r for r in PrintedFile.objects.filter(key__in=keys)}
     links = []
@@ -72,27 +74,42 @@ def pack_downloads(plan):
 
 
 def serve_pack(request, plan, kind, paper=None):
+    """The plan's pack if it is ready; else it is queued for rendering (at
+    most once at a time) and the visitor gets a page that says so and comes
+    back by itself. Whatever the plan's size, this request does no render."""
     if not plan.item_list:
         raise Http404("empty plan")
     matches = [
-        document
-        for k, p, document in documents_for(plan)
+        (p, document)
+        for k, p, document in pack_documents(plan)
         if k == kind and (paper is None or p == paper)
     ]
     if not matches:
         raise Http404("no such pack")
-    document = matches[0]
+    paper, document = matches[0]
     key = document.key()
-    if store.lookup(key) is None and not clients.allow(
-        request, "planner-pack", RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW
-    ):
-        return _failure(request, plan, RenderBusy(""), status=429)
+    try:
+        ready = store.finished(key)
+    except RenderError as error:  # it failed a moment ago: not again yet
+        return _failure(request, plan, error)
+    if ready is None:
+        queued = cache.add(QUEUED + key, True, QUEUED_SECONDS)
+        if queued:
+            if not clients.allow(
+                request, "planner-pack", RENDER_RATE, RENDER_SITE_RATE, RENDER_WINDOW
+            ):
+                cache.delete(QUEUED + key)
+                return _failure(request, plan, RenderBusy(""), status=429)
+            render_plan_pack.enqueue(plan.pk, kind, paper)
+            ready = store.lookup(key)  # the immediate backend has made it already
+        if ready is None:
+            return _preparing(request, plan)
     try:
         record, source = store.open_rendered(document)
     except RenderError as error:
         logger.error("Planner: pack %s of plan %s failed: %s", kind, plan.pk, error)
         return _failure(request, plan, error)
-    _remember(plan, record)
+    remember(plan, record)
     with source:
         response = HttpResponse(source.read(), content_type=record.content_type)
     response["Content-Length"] = str(record.size)
@@ -102,17 +119,16 @@ def serve_pack(request, plan, kind, paper=None):
     return response
 
 
-def _remember(plan, record):
-    """File the record under the plan, and delete the plan's files of the same
-    kind made before its last edit: nobody can ask for them any more."""
-    with transaction.atomic():
-        PlanPrint.objects.get_or_create(plan=plan, printed_file=record)
-        older = PrintedFile.objects.filter(
-            pk__in=plan.prints.values("printed_file"),
-            variant=record.variant,
-            paper=record.paper,
-        ).exclude(pk=record.pk)
-    store.forget(list(older))
+def _preparing(request, plan):
+    """202 and a page that reloads itself (no JavaScript) until the file is ready."""
+    response = render(
+        request,
+        "planner/pack_preparing.html",
+        {"plan": plan, "refresh": PREPARING_REFRESH},
+        status=202,
+    )
+    response["Retry-After"] = str(PREPARING_REFRESH)
+    return response
 
 
 def _failure(request, plan, error, status=503):

@@ -16,11 +16,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page, PageViewRestriction
+
 from courses.agenda import build_agenda
+from courses.models import HandoutPage
 
 MAX_ITEMS = 60
 MAX_MINUTES = 480
@@ -86,7 +91,10 @@ class WorkshopPlan(models.Model):
 
     @cached_property
     def item_list(self):
-        return list(self.items.select_related("activity", "activity__guide"))
+        """The items in order, with what the run-sheet and the pack read of
+        each (its guide, module title, privacy, handouts) fetched for all of
+        them at once: a plan of sixty activities costs what a plan of one does."""
+        return list(PlanItem.objects.with_curriculum().filter(plan=self).order_by("position", "pk"))
 
     @cached_property
     def run_sheet(self):
@@ -120,6 +128,35 @@ class WorkshopPlan(models.Model):
             self.last_touched_at = now
 
 
+GUIDE_PATH = "activity__guide__path"
+
+
+class PlanItemQuerySet(models.QuerySet):
+    def with_curriculum(self):
+        """Items with their activity and guide, the title of the guide's
+        module (``module_title``), whether a view restriction covers the
+        guide (``guide_restricted``) and the activity's handouts in tree
+        order (``activity.plan_handouts``)."""
+        guide_path = OuterRef(GUIDE_PATH)
+        module = Page.objects.filter(
+            path=Substr(guide_path, 1, Length(guide_path) - Page.steplen)
+        ).values("title")[:1]
+        # A restriction on the guide or any of its ancestors (a path prefix).
+        restriction = PageViewRestriction.objects.filter(
+            page__path=Substr(guide_path, 1, Length("page__path"))
+        )
+        handouts = Prefetch(
+            "activity__handouts",
+            queryset=HandoutPage.objects.order_by("path"),
+            to_attr="plan_handouts",  # the manager itself stays as it was
+        )
+        return (
+            self.select_related("activity", "activity__guide")
+            .prefetch_related(handouts)
+            .annotate(module_title=Subquery(module), guide_restricted=Exists(restriction))
+        )
+
+
 class PlanItem(models.Model):
     """One line of the run-sheet: a curriculum activity, a break or an item
     of the trainer's own."""
@@ -146,6 +183,8 @@ class PlanItem(models.Model):
         _("indicaciones para participantes"), max_length=4000, blank=True
     )
 
+    objects = PlanItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
         verbose_name = _("elemento del plan")
@@ -160,13 +199,22 @@ class PlanItem(models.Model):
 
     @property
     def from_curriculum(self):
-        """An activity still published in the curriculum (its guide may have
-        been withdrawn since it was added)."""
+        """An activity still published, and public, in the curriculum: its
+        guide may have been withdrawn or restricted since it was added, and
+        then the plan keeps only its title and minutes (never its notes)."""
         return (
             self.kind == self.Kind.ACTIVITY
             and self.activity is not None
             and self.activity.guide.live
+            and not self.is_restricted
         )
+
+    @property
+    def is_restricted(self):
+        restricted = getattr(self, "guide_restricted", None)  # from with_curriculum()
+        if restricted is None:
+            restricted = self.activity.guide.get_view_restrictions().exists()
+        return restricted
 
     @property
     def activity_gone(self):

@@ -10,41 +10,41 @@ deleting or expiring the plan deletes them too.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page, Site
-
+from courses.models import ModulePage
+from courses.printing import privacy, store
 from courses.printing.content import materials_checklist
 from courses.printing.documents import (
     HandoutDocument,
-    PdfArchive,
+    PackArchiveDocument,
+    PackDocument,
     PrintDocument,
-    rendered_parts,
 )
+from courses.printing.models import PrintedFile
+
+from .models import PlanPrint, WorkshopPlan
 
 PDF_VARIANT = "plan-pack"
 ZIP_VARIANT = "plan-zip"
 
 
-class PlanPackDocument(PrintDocument):
-    """The plan's pack in one PDF."""
+@dataclass
+class PlanContents(PrintDocument):
+    """What a plan's pack holds. It belongs to no page (``page`` is None):
+    the plan owns its files (PlanPrint), and anyone with the plan's share
+    link reads them, so they hold only public pages."""
 
-    variant = PDF_VARIANT
-    template = "print/plan_pack.html"
+    plan: WorkshopPlan | None = None
 
-    def __init__(self, plan, paper, language=None):
-        self.plan = plan
-        super().__init__(anchor_page(plan), paper, language or plan.language)
-
-    # What the document is made of
-
-    @cached_property
-    def module(self):
-        return None
+    @classmethod
+    def for_plan(cls, plan, paper, site=None):
+        return cls(None, paper, plan.language, known_site=site, plan=plan)
 
     @cached_property
     def items(self):
@@ -63,15 +63,29 @@ class PlanPackDocument(PrintDocument):
 
     @cached_property
     def handouts(self):
-        """The live handouts the plan's activities use, each once, in order
-        of first use."""
+        """The live, public handouts the plan's activities use, each once, in
+        order of first use. A plan's pack belongs to no page: anyone with its
+        link reads it, so a restricted handout never enters it."""
         found = {}
         for activity in self.activities:
-            for handout in activity.handouts.live().order_by("path"):
-                found.setdefault(handout.pk, handout)
-        handouts = list(found.values())
+            for handout in activity.plan_handouts:
+                if handout.live:
+                    found.setdefault(handout.pk, handout)
+        handouts = privacy.visible_with(None, found.values())
         self._label_handouts(handouts)
         return handouts
+
+    @cached_property
+    def handout_modules(self):
+        """Each handout's module, looked up for all of them in one query."""
+        found = {h.pk: h for a in self.activities for h in a.plan_handouts}
+        step = ModulePage.steplen
+        prefixes = {h.path[:end] for h in found.values() for end in range(step, len(h.path), step)}
+        modules = {m.path: m for m in ModulePage.objects.filter(path__in=prefixes)}
+        return {
+            pk: next((modules[p] for p in modules if handout.path.startswith(p)), None)
+            for pk, handout in found.items()
+        }
 
     def _label_handouts(self, handouts):
         """Give each handout its name in this pack (``pack_label``): its
@@ -84,7 +98,7 @@ class PlanPackDocument(PrintDocument):
             for handout in handouts:
                 handout.pack_label = handout.title
                 if repeated[handout.title] > 1:
-                    module = HandoutDocument(handout, self.paper, self.language).module
+                    module = self.handout_modules.get(handout.pk)
                     if module is not None:
                         handout.pack_label = _("%(title)s (%(module)s)") % {
                             "title": handout.title,
@@ -92,7 +106,29 @@ class PlanPackDocument(PrintDocument):
                         }
 
     def pages(self):
-        return [self.page, *self.guides, *self.handouts]
+        return [*self.guides, *self.handouts]
+
+    def privacy_owner(self):
+        return None  # read by anyone with the plan's share link
+
+    @property
+    def published(self):
+        return self.plan.updated_at or timezone.now()
+
+    def handout_documents(self):
+        modules = self.handout_modules
+        return [
+            HandoutDocument(h, self.paper, self.language, known_module=modules.get(h.pk))
+            for h in self.handouts
+        ]
+
+
+class PlanPackDocument(PlanContents, PackDocument):
+    """The plan's pack in one PDF: cover, run-sheet, materials, the
+    activities' facilitator pages in order, then each handout used, once."""
+
+    variant = PDF_VARIANT
+    template = "print/plan_pack.html"
 
     def key_extra(self):
         plan = self.plan
@@ -113,14 +149,11 @@ class PlanPackDocument(PrintDocument):
     def plain_name(self):
         return _("%(title)s: paquete del taller") % {"title": self.plan.title}
 
-    @property
-    def published(self):
-        return self.plan.updated_at or timezone.now()
+    def main_part_name(self):
+        return _("Plan y actividades")
 
-    # Rendering
-
-    def handout_documents(self):
-        return [HandoutDocument(h, self.paper, self.language) for h in self.handouts]
+    def handout_label(self, handout):
+        return handout.pack_label  # its title, with its module where titles repeat
 
     def context(self):
         rows = []
@@ -129,7 +162,7 @@ class PlanPackDocument(PrintDocument):
             used = []
             if item.from_curriculum:
                 live = {h.pk: h for h in self.handouts}  # labelled for this pack
-                used = [live[h.pk] for h in item.activity.handouts.all() if h.pk in live]
+                used = [live[h.pk] for h in item.activity.plan_handouts if h.pk in live]
             rows.append({"row": row, "handouts": used})
         return {
             **super().context(),
@@ -141,43 +174,13 @@ class PlanPackDocument(PrintDocument):
             "running_title": self.plan.title,
         }
 
-    def pack_parts(self):
-        """The cover's contents and the handouts to lay out after the plan,
-        in one document (see PackDocument.context)."""
-        with translation.override(self.language):
-            parts = [{"name": _("Plan y actividades"), "anchor": "parte-guia"}]
-        parts[0]["end"] = "parte-guia-fin"
-        sheets = []
-        for document in self.handout_documents():
-            _data, pages, tightness = document.fitted  # laid out as on its own
-            handout = document.page
-            label = handout.pack_label
-            bookmark = label if label != handout.title else ""
-            sheets.append({"page": handout, "tightness": tightness, "bookmark": bookmark})
-            parts.append(
-                {
-                    "name": label,
-                    "anchor": f"hoja-{handout.pk}",
-                    "end": f"hoja-{handout.pk}-fin",
-                    "pages": pages,
-                    "copies": handout.copies_per_participant,
-                }
-            )
-        return {"parts": parts, "pack_handouts": sheets}
 
-    def html(self, template=None, **extra):
-        with translation.override(self.language):
-            context = {**self.context(), **self.pack_parts(), **extra}
-            return render_to_string(template or self.template, context)
-
-
-class PlanZipDocument(PlanPackDocument):
+class PlanZipDocument(PlanContents, PackArchiveDocument):
     """The participant handouts as separate PDFs (each the same cached file
     as the handout's own download) and a note on how to print them."""
 
     variant = ZIP_VARIANT
-    extension = "zip"
-    content_type = "application/zip"
+    readme_template = "print/plan_readme.txt"
 
     def plain_name(self):
         return _("%(title)s: hojas para participantes") % {"title": self.plan.title}
@@ -186,35 +189,46 @@ class PlanZipDocument(PlanPackDocument):
         return _("plan de taller, hojas")
 
     def key_extra(self):
-        return {"plan": self.plan.pk, "title": self.plan.title, "handouts": self.part_keys()}
+        return {"plan": self.plan.pk, "title": self.plan.title, "handouts": super().key_extra()}
 
-    def part_keys(self):
-        return [doc.key() for doc in self.handout_documents()]
+    def part_documents(self):
+        """Each handout, named in the pack by its label when that differs
+        from its title (two modules' sheets of the same title)."""
+        return [
+            (doc, doc.page.pack_label if doc.page.pack_label != doc.page.title else None)
+            for doc in self.handout_documents()
+        ]
 
-    def render_bytes(self):
-        archive = PdfArchive(self.published)
-        rows = []
-        for document, record, data in rendered_parts(self.handout_documents()):
-            label = document.page.pack_label
-            plain = label if label != document.page.title else None
-            name = archive.add(document.file_name_for(plain), data)
-            copies = document.page.copies_per_participant
-            rows.append({"file": name, "pages": record.pages, "title": label, "copies": copies})
-        with translation.override(self.language):
-            context = {**PrintDocument.context(self), "rows": rows, "plan": self.plan}
-            archive.add_note(render_to_string("print/plan_readme.txt", context))
-        return archive.bytes(), None
+    def context(self):
+        return {**super().context(), "plan": self.plan}
 
 
-def anchor_page(plan):
-    """The page a plan's printed files are filed under (``PrintedFile`` needs
-    one): the guide of its first curriculum activity, so a publish of that
-    module clears them (their key changes anyway), else the site's home."""
-    for item in plan.item_list:
-        if item.from_curriculum:
-            return item.activity.guide
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page.specific if site else Page.objects.filter(depth=2).first()
+def remember(plan, record):
+    """File the record under the plan, and delete the plan's files of the same
+    kind made before its last edit: nobody can ask for them any more."""
+    with transaction.atomic():
+        PlanPrint.objects.get_or_create(plan=plan, printed_file=record)
+        older = PrintedFile.objects.filter(
+            pk__in=plan.prints.values("printed_file"),
+            variant=record.variant,
+            paper=record.paper,
+        ).exclude(pk=record.pk)
+        older = list(older)
+    store.forget(older)
 
 
 DOCUMENTS = {"pdf": PlanPackDocument, "zip": PlanZipDocument}
+PLAN_VARIANTS = {PDF_VARIANT: "pdf", ZIP_VARIANT: "zip"}
+
+
+def plan_pack(plan, kind, paper, site=None):
+    """The plan's pack of ``kind`` ("pdf" or "zip") on ``paper``."""
+    return DOCUMENTS[kind].for_plan(plan, paper, site)
+
+
+def plan_document(plan, record):
+    """The document ``record`` (a pack file) would be made from for ``plan``
+    today, or None (no plan, or nothing in it): then the file is stale."""
+    if plan is None or not plan.item_list or record.variant not in PLAN_VARIANTS:
+        return None
+    return plan_pack(plan, PLAN_VARIANTS[record.variant], record.paper)

@@ -1,20 +1,20 @@
-"""Printed versions of course pages: handouts, lessons, facilitator guides
-and workshop packs, as cached, tagged PDFs.
+"""Printed versions of pages: handouts, lessons, facilitator guides, rights
+cards and workshop packs, as cached, tagged PDFs (and ZIPs of them).
 
-One way in:
-
-    get_printed_file(page, variant=None, paper=None, language=None)
-
-returns the stored file (a ``PrintedFile``) for that page, rendering it
-first if needed, safely and once across processes. Pages serve it through
-their ``…/pdf/`` routes (pages.py); links with sizes come from
-``downloads_for``; ``build_pdfs`` renders everything ahead of time.
+A plug-in: page types declare their ``print_documents`` and printing
+imports none of them. ``get_printed_file`` returns a page's stored file,
+rendering it first if needed, safely and once across processes; pages serve
+it through their ``…/pdf/`` routes (pages.py), ``downloads_for`` gives the
+links with sizes, ``build_pdfs`` renders everything ahead of time, and a
+plan's pack (a file that belongs to no page) goes through ``store.ensure``.
 See docs/pdfs.md.
 """
 
 
 def get_printed_file(page, variant=None, paper=None, language=None):
-    from . import store
+    # Imported here, not above: importing the package (for bounded.py or
+    # conf.py, say, in a process without Django set up) loads no models.
     from .documents import document_for
+    from .store import ensure
 
-    return store.ensure(document_for(page, variant, paper, language))
+    return ensure(document_for(page, variant, paper, language))

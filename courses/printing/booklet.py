@@ -5,7 +5,7 @@ fold once and staple. Half the paper of the full-size PDF."""
 
 from django.utils.translation import gettext as _
 
-from .documents import GuideDocument, PackDocument
+from .documents import GuideDocument, ModulePackDocument
 from .imposition import impose_booklet
 
 # The page a booklet is laid out on, for each sheet it is printed on.
@@ -46,7 +46,7 @@ class GuideBookletDocument(BookletMixin, GuideDocument):
         return _("%(module)s: guía en cuadernillo A5") % {"module": module}
 
 
-class PackBookletDocument(BookletMixin, PackDocument):
+class PackBookletDocument(BookletMixin, ModulePackDocument):
     """The workshop pack as an A5 booklet: for reading and running the
     workshop; handouts to photocopy come full size from the pack."""
 

@@ -16,6 +16,8 @@ for many jobs, each with the same bounds (what render.py uses first).
 """
 
 import contextlib
+import ctypes
+import ctypes.util
 import gc
 import os
 import pickle
@@ -30,6 +32,8 @@ import traceback
 from django.utils.translation import gettext as _
 
 HEADER = struct.Struct("!cQ")  # status byte, payload length
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+CPU_MARGIN = 5  # seconds of CPU past the time bound before the kernel stops a child
 
 
 class RenderError(Exception):
@@ -49,24 +53,29 @@ def run_bounded(job, *, seconds, memory_bytes):
     if not hasattr(os, "fork"):  # pragma: no cover - the project runs on Linux
         return job()
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child
         os.close(read_fd)
-        _child(job, write_fd, memory_bytes)
+        _child(job, write_fd, memory_bytes, seconds, parent)
     os.close(write_fd)
     try:
         payload = _read_within(read_fd, pid, seconds)
     finally:
         os.close(read_fd)
     _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+        raise RenderTimeout(_timeout_message(seconds))  # its CPU limit, kept by the kernel
     return _outcome(payload, status)
 
 
-def _child(job, write_fd, memory_bytes):
+def _child(job, write_fd, memory_bytes, seconds, parent):
     code = 0
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _die_with(parent)
+        _limit_cpu(seconds)
         # A short-lived child: the cyclic collector would only walk (and so
         # copy, page by page) the parent's whole heap. The memory cap bounds it.
         gc.disable()
@@ -88,6 +97,32 @@ def _child(job, write_fd, memory_bytes):
         code = 1
     finally:
         os._exit(code)
+
+
+def _die_with(parent):
+    """Ask the kernel to kill this process when the process that forked it
+    dies (a web worker killed by its server's timeout, say): a render never
+    outlives the request or task it was made for. Linux only."""
+    libc = ctypes.util.find_library("c")
+    if libc is None:  # pragma: no cover - the project runs on Linux
+        return
+    ctypes.CDLL(libc, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _limit_cpu(seconds):
+    """Cap the CPU time this process may still use at ``seconds`` (and a
+    margin): a second bound, kept by the kernel, besides the parent's clock.
+    The limit counts from the CPU time the process has used so far."""
+    if not seconds:
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    limit = int(used.ru_utime + used.ru_stime + seconds + CPU_MARGIN)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
 
 
 def _limit_memory(extra_bytes):
@@ -185,7 +220,7 @@ class Worker:
         try:
             if self.pid is None:
                 self._start()
-            request = pickle.dumps((function, args, memory_bytes))
+            request = pickle.dumps((function, args, memory_bytes, seconds))
             try:
                 _write_all(self._requests, HEADER.pack(b"J", len(request)) + request)
                 reply = _read_message(self._replies, seconds)
@@ -206,11 +241,12 @@ class Worker:
     def _start(self):
         request_read, self._requests = os.pipe()
         self._replies, reply_write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the worker
             os.close(self._requests)
             os.close(self._replies)
-            _serve(request_read, reply_write)
+            _serve(request_read, reply_write, parent)
         os.close(request_read)
         os.close(reply_write)
         self.pid, self.jobs = pid, 0
@@ -227,11 +263,12 @@ class Worker:
         self.pid = None
 
 
-def _serve(request_fd, reply_fd):
+def _serve(request_fd, reply_fd, parent):
     code = 0
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _die_with(parent)
         # Everything inherited stays out of the collector's sight (it would
         # walk, and so copy, the whole heap); what the jobs create is collected.
         gc.freeze()
@@ -240,10 +277,11 @@ def _serve(request_fd, reply_fd):
                 kind, request = _read_message(request_fd, None)
             except EOFError:
                 break  # the parent is done with us (or gone)
-            function, args, memory_bytes = pickle.loads(request)  # noqa: S301 - from our parent
+            function, args, memory_bytes, seconds = pickle.loads(request)  # noqa: S301 - from our parent
             _, hard = resource.getrlimit(resource.RLIMIT_AS)
             resource.setrlimit(resource.RLIMIT_AS, (hard, hard))  # the last job's cap off
             _limit_memory(memory_bytes)  # then this job's, from the size we have now
+            _limit_cpu(seconds)  # and its CPU time, from what the worker used so far
             try:
                 data, status = bytes(function(*args)), b"K"
             except MemoryError:

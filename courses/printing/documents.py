@@ -7,15 +7,17 @@ caching live elsewhere; this module only describes.
 """
 
 import hashlib
+import inspect
 import io
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -27,11 +29,23 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Page, Site
 
-from . import conf
+from cms.models import SiteSettings
 
-# Bump when a change to this package changes what a PDF looks like in a way
-# the template and CSS fingerprint cannot see.
+from . import conf, store
+from .content import guide_context
+
+# Bump when a PDF must be made again for a reason no file shows (a new
+# WeasyPrint, say): the layout fingerprint covers the code and templates.
 FORMAT_VERSION = 1
+LAYOUT_MODULES = (
+    "documents.py",
+    "content.py",
+    "render.py",
+    "fetcher.py",
+    "privacy.py",
+    "fit.py",
+    "imposition.py",
+)
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
 
@@ -47,12 +61,24 @@ class NotPrintable(Http404):
     """No such printed version of this page."""
 
 
+DOCUMENT_KINDS = []  # every PrintDocument class, for the layout fingerprint
+
+
 @dataclass
 class PrintDocument:
-    page: Page
+    page: Page | None  # None for a file that belongs to no page (a plan's pack)
     paper: str
     language: str
     preview: bool = False
+    # The page's module when the caller knows it already (a pack that looked
+    # up the modules of all its handouts in one query).
+    known_module: Page | None = field(default=None, compare=False, repr=False)
+    # Likewise the site, for documents that belong to no page.
+    known_site: Site | None = field(default=None, compare=False, repr=False)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        DOCUMENT_KINDS.append(cls)
 
     variant = ""
     extension = "pdf"
@@ -63,43 +89,39 @@ class PrintDocument:
 
     @cached_property
     def module(self):
-        from courses.models import ModulePage
-
-        if isinstance(self.page, ModulePage):
-            return self.page
+        """The module the page belongs to, as the page itself says (lessons,
+        handouts and guides have a ``module``); None for a page outside any
+        module, or an unsaved draft in preview, which has no place in the
+        tree yet."""
+        if self.known_module is not None:
+            return self.known_module
         try:
-            # The page type's own lookup, kept on the page: the documents of
-            # one page (every variant and paper) share it.
-            known = getattr(self.page, "module", None)
-            if isinstance(known, ModulePage):
-                return known
-            parent = self.page.get_parent()
-        except Exception:  # an unsaved draft in preview has no place in the tree yet
+            return getattr(self.page, "module", None)
+        except ObjectDoesNotExist:
             return None
-        while parent is not None and not isinstance(parent.specific, ModulePage):
-            parent = parent.get_parent() if parent.depth > 1 else None
-        return parent.specific if parent is not None else None
 
     def pages(self):
         """The pages whose published content appears in this document."""
         return [p for p in (self.page, self.module) if p is not None]
 
+    def privacy_owner(self):
+        """The page whose readers may read this file (Wagtail checks its
+        view restrictions before serving it); None for a file anyone with
+        its link may read."""
+        return self.page
+
     @cached_property
     def site(self):
-        site = None
-        try:
-            site = self.page.get_site()
-        except Exception:
-            site = None
+        if self.known_site is not None:
+            return self.known_site
+        site = self.page.get_site() if self.page is not None and self.page.path else None
         if site is None and self.module is not None:
             site = self.module.get_site()
         return site or Site.objects.filter(is_default_site=True).first()
 
     @cached_property
     def site_settings(self):
-        from cms.models import SiteSettings
-
-        return SiteSettings.for_site(self.site) if self.site else SiteSettings()
+        return settings_for(self.site)
 
     @cached_property
     def base_url(self):
@@ -148,12 +170,11 @@ class PrintDocument:
 
     @cached_property
     def module_number(self):
-        from courses.models import ModulePage
-
         if self.module is None:
             return 0
         ids = list(
-            ModulePage.objects.sibling_of(self.module, inclusive=True)
+            type(self.module)
+            .objects.sibling_of(self.module, inclusive=True)
             .live()
             .order_by("path")
             .values_list("pk", flat=True)
@@ -217,7 +238,7 @@ class PrintDocument:
             "site_settings": s,
             "print_css": static("print/print.css"),
             "paper_css": PAPER_CSS[self.paper],
-            "running_title": self.module.title if self.module else self.page.title,
+            "running_title": (self.module or self.page).title if self.page else "",
             "licence": s.licence_text,
             "organisation": self.author,
         }
@@ -244,7 +265,7 @@ class PrintDocument:
 
     def render_bytes(self):
         """Render now (no cache): ``(bytes, page_count)``."""
-        from .render import render_pdf
+        from .render import render_pdf  # WeasyPrint is slow to import: only on a first render
 
         if self.fit_to_paper:
             data, pages, _tightness = self.fitted
@@ -337,8 +358,6 @@ class GuideDocument(PrintDocument):
         ]
 
     def context(self):
-        from .content import guide_context
-
         return {
             **super().context(),
             **guide_context(self.page, self.handouts, self.lessons),
@@ -347,14 +366,110 @@ class GuideDocument(PrintDocument):
         }
 
 
-class PackDocument(GuideDocument):
-    """The workshop pack as one PDF: a cover on how to print it (each part's
-    pages and copies), the guide, then every handout. One document, so its
-    page numbers run on and match the cover's contents."""
+class PackDocument(PrintDocument):
+    """Documents bound in one PDF: a cover on how to print them (each part's
+    pages and copies), the main part, then every handout, laid out as one
+    document so its page numbers run on and match the cover's contents. The
+    module's workshop pack and a plan's pack are both made by this builder."""
 
-    variant = "pack"
-    template = "print/pack.html"
-    include_handouts = False
+    fit_handouts = True  # each handout laid out as on its own (fit.py)
+
+    def main_part_name(self):
+        """The first part's name in the contents: the guide, the plan."""
+        raise NotImplementedError
+
+    def handout_documents(self):
+        raise NotImplementedError
+
+    def handout_label(self, handout):
+        """A handout's name in the pack's contents and bookmarks."""
+        return handout.title
+
+    def pack_parts(self):
+        """The cover's contents and the handouts to lay out after the main part."""
+        with translation.override(self.language):
+            name = self.main_part_name()
+        parts = [{"name": name, "anchor": "parte-guia", "end": "parte-guia-fin"}]
+        sheets = []
+        for document in self.handout_documents():
+            # Laid out as on its own (a booklet's half pages are not).
+            _data, pages, tightness = document.fitted if self.fit_handouts else (None, None, 0)
+            handout = document.page
+            label = self.handout_label(handout)
+            bookmark = label if label != handout.title else ""
+            sheets.append({"page": handout, "tightness": tightness, "bookmark": bookmark})
+            parts.append(
+                {
+                    "name": label,
+                    "anchor": f"hoja-{handout.pk}",
+                    "end": f"hoja-{handout.pk}-fin",
+                    "pages": pages,
+                    "copies": handout.copies_per_participant,
+                }
+            )
+        return {"parts": parts, "pack_handouts": sheets}
+
+    def context(self):
+        return {**super().context(), **self.pack_parts()}
+
+
+class PackArchiveDocument(PrintDocument):
+    """Documents as separate PDFs in a ZIP (each the same cached file as its
+    own download) with a plain-text note on how to print them."""
+
+    extension = "zip"
+    content_type = "application/zip"
+    readme_template = ""
+
+    def part_documents(self):
+        """[(document, its name in the pack or None for its own title)]."""
+        raise NotImplementedError
+
+    def key_extra(self):
+        return [document.key() for document, _label in self.part_documents()]
+
+    def render_bytes(self):
+        labelled = self.part_documents()
+        labels = {id(document): label for document, label in labelled}
+        archive = PdfArchive(self.published)
+        rows = []
+        for document, record, data in rendered_parts([d for d, _label in labelled]):
+            label = labels[id(document)]
+            name = archive.add(document.file_name_for(label), data)
+            title = label or document.page.title
+            copies = getattr(document.page, "copies_per_participant", 1)
+            rows.append(
+                {"file": name, "pages": record.pages, "document": document, "title": title}
+                | {"copies": copies}
+            )
+        with translation.override(self.language):
+            context = {**self.context(), "rows": rows}
+            archive.add_note(render_to_string(self.readme_template, context))
+        return archive.bytes(), None
+
+
+class GuidePack:
+    """What a module's workshop pack holds: its guide (without the handouts
+    annex) and every handout of the module."""
+
+    @cached_property
+    def guide(self):
+        guide = GuideDocument(self.page, self.paper, self.language, preview=self.preview)
+        guide.include_handouts = False  # the pack lays its handouts out itself
+        return guide
+
+    @property
+    def handouts(self):
+        return self.guide.handouts
+
+    def pages(self):
+        return self.guide.pages()
+
+    def handout_documents(self):
+        return [
+            HandoutDocument(h, self.paper, self.language, preview=self.preview)
+            for h in self.handouts
+        ]
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}
@@ -363,56 +478,31 @@ class PackDocument(GuideDocument):
         module = self.module.title if self.module else ""
         return _("%(module)s: paquete del taller") % {"module": module}
 
+
+class ModulePackDocument(GuidePack, PackDocument):
+    """The module's workshop pack as one PDF: a page on how to print it, the
+    guide, then every handout, with page numbers that run on."""
+
+    variant = "pack"
+    template = "print/pack.html"
+
+    def main_part_name(self):
+        return _("Guía de facilitación")
+
     def context(self):
-        with translation.override(self.language):
-            parts = [{"name": _("Guía de facilitación"), "anchor": "parte-guia"}]
-        parts[0]["end"] = "parte-guia-fin"
-        sheets = []
-        for document in self.handout_documents():
-            # Laid out as on its own (a booklet's half pages are not).
-            _data, pages, tightness = document.fitted if self.fit_handouts else (None, None, 0)
-            handout = document.page
-            sheets.append({"page": handout, "tightness": tightness})
-            parts.append(
-                {
-                    "name": handout.title,
-                    "anchor": f"hoja-{handout.pk}",
-                    "end": f"hoja-{handout.pk}-fin",
-                    "pages": pages,
-                    "copies": handout.copies_per_participant,
-                }
-            )
-        return {**super().context(), "parts": parts, "pack_handouts": sheets}
-
-    def base_context(self):
-        return PrintDocument.context(self)
+        # The guide's own context (agenda, materials, activities), then the pack's.
+        return {**self.guide.context(), **super().context()}
 
 
-class PackZipDocument(PackDocument):
-    """The workshop pack as a ZIP of separate PDFs and a "how to print" note."""
+class ModulePackZipDocument(GuidePack, PackArchiveDocument):
+    """The module's workshop pack as a ZIP of the guide and handout PDFs."""
 
     variant = "pack-zip"
-    extension = "zip"
-    content_type = "application/zip"
+    readme_template = "print/pack_readme.txt"
 
     def part_documents(self):
-        return [GuideDocument(self.page, self.paper, self.language)] + self.handout_documents()
-
-    def key_extra(self):
-        return [doc.key() for doc in self.part_documents()]
-
-    def render_bytes(self):
-        """A ZIP of the guide and handout PDFs (rendered or taken from the
-        cache) and a plain-text note on how to print them."""
-        archive = PdfArchive(self.published)
-        rows = []
-        for document, record, data in rendered_parts(self.part_documents()):
-            name = archive.add(document.file_name, data)
-            rows.append({"file": name, "pages": record.pages, "document": document})
-        with translation.override(self.language):
-            context = {**self.base_context(), "rows": rows}
-            archive.add_note(render_to_string("print/pack_readme.txt", context))
-        return archive.bytes(), None
+        documents = [GuideDocument(self.page, self.paper, self.language)]
+        return [(document, None) for document in documents + self.handout_documents()]
 
 
 def rendered_parts(documents):
@@ -420,8 +510,6 @@ def rendered_parts(documents):
     now or taken from the print cache (rendered again if storage lost it).
     Raises RenderBusy if storage lost a part twice: the bundle is not made
     with a part missing."""
-    from . import store
-
     parts = []
     for document in documents:
         record, source = store.open_rendered(document)
@@ -478,70 +566,51 @@ def revision_marker(page):
 
 @cache
 def layout_fingerprint():
-    """A digest of what decides how a PDF looks (print templates, print CSS,
-    the code that builds and renders them), so a deploy that changes it
-    renders PDFs again. Web-only templates and serving code are left out."""
+    """A digest of everything that decides what a PDF holds and how it looks:
+    every print template and the print CSS, the printing code that builds
+    and renders documents, the template tags print templates use, and the
+    module of every kind of document (a page type's own, a plan's pack), so
+    a deploy that changes any of them renders PDFs again. Web-only templates
+    and serving code are left out."""
     digest = hashlib.sha256()
+    for path in layout_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def layout_files():
     here = Path(__file__).parent
     files = [
         *sorted(TEMPLATE_DIR.rglob("*")),
         *sorted(STATIC_DIR.rglob("*")),
-        *(
-            here / name
-            for name in (
-                "documents.py",
-                "content.py",
-                "render.py",
-                "fit.py",
-                "imposition.py",
-                "editable.py",
-            )
-        ),
-        here.parent / "templatetags" / "print_tags.py",
+        *(here / name for name in LAYOUT_MODULES),
+        *sorted((here.parent / "templatetags").glob("*.py")),
+        *sorted({Path(inspect.getfile(kind)) for kind in DOCUMENT_KINDS}),
     ]
-    for path in files:
-        if path.is_file() and path.name not in WEB_ONLY_TEMPLATES:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return [path for path in files if path.is_file() and path.name not in WEB_ONLY_TEMPLATES]
 
 
 def documents_for(page):
-    """The variants each page type offers, default first."""
-    from courses.countries.card import RightsCardDocument
-    from courses.countries.models import CountryPage
-    from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage
-
-    if isinstance(page, CountryPage):
-        from courses.countries.card import CardSheetDocument
-
-        return {"card": RightsCardDocument, "card-sheet": CardSheetDocument}
-    if isinstance(page, HandoutPage):
-        from .editable import DocxHandoutDocument, OdtHandoutDocument
-
-        return {
-            "participant": HandoutDocument,
-            "docx": DocxHandoutDocument,
-            "odt": OdtHandoutDocument,
-        }
-    if isinstance(page, LessonPage):
-        return {"participant": LessonDocument}
-    if isinstance(page, FacilitatorGuidePage):
-        from .booklet import GuideBookletDocument, PackBookletDocument
-
-        return {
-            "facilitator": GuideDocument,
-            "pack": PackDocument,
-            "pack-zip": PackZipDocument,
-            "booklet": GuideBookletDocument,
-            "pack-booklet": PackBookletDocument,
-        }
-    return {}
+    """The printed versions a page offers, default first: what its page
+    type declares in ``print_documents`` ({variant: document class})."""
+    return dict(getattr(page, "print_documents", None) or {})
 
 
-def default_paper(page):
-    document = PrintDocument(page, "a4", "es")
-    paper = getattr(document.site_settings, "default_paper", "a4")
+def settings_for(site):
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+def default_paper(page=None):
+    """The paper of the site the page belongs to, or of the default site
+    (A4 unless set)."""
+    site = page.get_site() if page is not None and page.path else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return paper_of(settings_for(site))
+
+
+def paper_of(site_settings):
+    paper = getattr(site_settings, "default_paper", "a4")
     return paper if paper in conf.PAPERS else "a4"
 
 

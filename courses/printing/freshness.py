@@ -17,42 +17,54 @@ from .documents import NotPrintable, document_for, documents_for
 from .models import PrintedFile
 
 
-def refresh_after_change(page_id):
-    from courses.models import FacilitatorGuidePage, ModulePage
+def current_document(record):
+    """The document ``record`` would be made from today (its page live and
+    still printable in that variant), or None: then the file is stale."""
+    target = record.page.specific
+    if not target.live:
+        return None
+    try:
+        return document_for(target, record.variant, record.paper, record.language)
+    except NotPrintable:
+        return None
 
+
+def holds(target, page):
+    """Whether ``target``'s printed versions hold ``page``."""
+    kinds = documents_for(target)
+    if not kinds:
+        return False
+    return any(page.pk == p.pk for p in document_for(target).pages())
+
+
+def refresh_after_change(page_id):
+    """Delete the cached files a change of ``page_id`` made stale: (how many
+    were deleted, the renders wanted again, each once)."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        return {"stale": 0, "queued": 0}
-    module = ModulePage.objects.ancestor_of(page, inclusive=True).first()
+        return 0, []
+    # The page's module (lessons, handouts and guides name theirs), else the
+    # page itself (a module, a country page).
+    module = getattr(page.specific, "module", None)
     scope = module or page
     records = PrintedFile.objects.filter(page__path__startswith=scope.path).select_related("page")
     stale, wanted = [], []
     for record in records:
-        target = record.page.specific
-        current = None
-        if target.live:
-            try:
-                current = document_for(target, record.variant, record.paper, record.language)
-            except NotPrintable:
-                current = None
+        current = current_document(record)
         if current is None or current.key() != record.key:
             stale.append(record)
             if current is not None:
-                wanted.append((target.pk, record.variant, record.paper, record.language))
+                wanted.append((record.page_id, record.variant, record.paper, record.language))
     store.forget(stale)
     if conf.warm_on_publish() and page.live:
-        targets = [page.specific]
-        if module is not None:
-            targets += list(FacilitatorGuidePage.objects.child_of(module).live())
+        # The page's own, and its module's documents that hold it (the guide).
+        targets = [page.specific] + [
+            child
+            for child in scope.get_children().live().specific()
+            if child.pk != page.pk and holds(child, page)
+        ]
         for target in targets:
             for variant in documents_for(target):
                 for paper in conf.PAPERS:
                     wanted.append((target.pk, variant, paper, None))
-    from .tasks import render_printed_file
-
-    seen = set()
-    for job in wanted:
-        if job not in seen:
-            seen.add(job)
-            render_printed_file.enqueue(*job)
-    return {"stale": len(stale), "queued": len(seen)}
+    return len(stale), list(dict.fromkeys(wanted))

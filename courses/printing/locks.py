@@ -14,6 +14,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from . import conf
+from .models import RenderLock
 
 
 class DatabaseLock:
@@ -23,8 +24,6 @@ class DatabaseLock:
         self.owner = uuid.uuid4().hex
 
     def acquire(self):
-        from .models import RenderLock
-
         now = timezone.now()
         try:
             with transaction.atomic():
@@ -39,8 +38,6 @@ class DatabaseLock:
         return True
 
     def release(self):
-        from .models import RenderLock
-
         RenderLock.objects.filter(key=self.key, owner=self.owner).delete()
 
 

@@ -14,8 +14,15 @@ class PrintedFile(models.Model):
     """A rendered PDF (or ZIP) kept in storage, found by its key."""
 
     key = models.CharField(_("clave"), max_length=64, unique=True)
+    # None for a file that belongs to no page: a workshop plan's pack, which
+    # its plan owns (planner.PlanPrint) and deletes with it.
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("página"), on_delete=models.CASCADE, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("página"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     revision_id = models.PositiveBigIntegerField(_("revisión"), null=True, blank=True)
     variant = models.CharField(_("variante"), max_length=20)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .conf import PAPERS
+from .http import preview, serve
 
 PREVIEW_PDF = "pdf"
 # Variants with routes of their own; the others are served by pdf_variant.
@@ -16,18 +17,15 @@ class PrintableMixin(RoutablePageMixin):
     """``…/pdf/`` (the site's default paper), ``…/pdf/a4/``, ``…/pdf/letter/``,
     and a "PDF" preview mode that renders the draft."""
 
-    print_variant = None  # the default variant of documents_for(page)
+    print_variant = None  # the default variant: the first of print_documents
+    print_documents = {}  # {variant: document class}, declared by each page type
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from .http import serve
-
         return serve(request, self, self.print_variant)
 
     @path("pdf/<str:paper>/", name="pdf_paper")
     def pdf_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, self.print_variant, paper)
 
     @path("pdf/<str:paper>/<str:variant>/", name="pdf_variant")
@@ -55,8 +53,6 @@ class PrintableMixin(RoutablePageMixin):
 
     def serve_preview(self, request, mode_name):
         if mode_name == PREVIEW_PDF:
-            from .http import preview
-
             return preview(request, self, self.print_variant)
         return super().serve_preview(request, mode_name)
 
@@ -71,26 +67,18 @@ class WorkshopPackMixin(PrintableMixin):
 
     @path("pack/pdf/", name="pack_pdf")
     def pack_pdf_view(self, request):
-        from .http import serve
-
         return serve(request, self, "pack")
 
     @path("pack/zip/", name="pack_zip")
     def pack_zip_view(self, request):
-        from .http import serve
-
         return serve(request, self, "pack-zip")
 
     @path("pack/pdf/<str:paper>/", name="pack_pdf_paper")
     def pack_pdf_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, "pack", paper)
 
     @path("pack/zip/<str:paper>/", name="pack_zip_paper")
     def pack_zip_paper_view(self, request, paper):
-        from .http import serve
-
         return serve(request, self, "pack-zip", paper)
 
     def get_cached_paths(self):
@@ -103,7 +91,5 @@ class WorkshopPackMixin(PrintableMixin):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "pack":
-            from .http import preview
-
             return preview(request, self, "pack")
         return super().serve_preview(request, mode_name)

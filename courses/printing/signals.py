@@ -7,10 +7,10 @@ from django.db import transaction
 
 from wagtail.signals import page_published, page_unpublished
 
+from .tasks import refresh_printed_files
+
 
 def _refresh_later(sender, instance, **kwargs):
-    from .tasks import refresh_printed_files
-
     transaction.on_commit(partial(refresh_printed_files.enqueue, instance.pk))
 
 

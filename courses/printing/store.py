@@ -14,12 +14,13 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import conf
+from . import conf, privacy
 from .bounded import RenderError
 from .locks import render_lock
-from .models import PrintedFile
+from .models import PrintedFile, RenderLock
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def lookup(key):
     return PrintedFile.objects.filter(key=key).first()
 
 
-def _finished(key):
+def finished(key):
     """The stored file for ``key`` if there is one; raises the recent failure
     if its last render failed; None while it still has to be made."""
     record = lookup(key)
@@ -58,9 +59,12 @@ def _finished(key):
 
 
 def ensure(document, *, wait=None):
-    """The PrintedFile for ``document``, rendering it if needed."""
+    """The PrintedFile for ``document``, rendering it if needed. Checks
+    first that the document holds nothing its readers may not read: when a
+    file is made and every time it is served."""
+    privacy.check(document.privacy_owner(), document.pages())
     key = document.key()
-    record = _finished(key)
+    record = finished(key)
     if record is not None:
         return record
     wait = conf.lock_wait() if wait is None else wait
@@ -68,7 +72,7 @@ def ensure(document, *, wait=None):
     deadline = time.monotonic() + wait
     while not lock.acquire():
         time.sleep(POLL)
-        record = _finished(key)
+        record = finished(key)
         if record is not None:
             return record
         if time.monotonic() > deadline:
@@ -86,7 +90,7 @@ def ensure(document, *, wait=None):
         # that concurrent first requests rendered a file once.
         logger.info(
             "Print: rendered %s %s %s (%d bytes)",
-            document.page.pk,
+            document.page.pk if document.page else "-",
             document.variant,
             document.paper,
             len(data),
@@ -158,6 +162,32 @@ def forget(records):
         except Exception:  # already gone, or storage down: the row goes anyway
             logger.warning("Print: could not delete %s", record.file_name)
         PrintedFile.objects.filter(pk=record.pk).delete()
+
+
+def stored_names():
+    """Every file name under the printed files' folder in storage."""
+    files, prefix = storage(), conf.storage_prefix()
+    try:
+        folders, names = files.listdir(prefix)
+    except FileNotFoundError:  # nothing was ever stored
+        return []
+    found = [f"{prefix}/{name}" for name in names]
+    for folder in folders:
+        found += [f"{prefix}/{folder}/{name}" for name in files.listdir(f"{prefix}/{folder}")[1]]
+    return found
+
+
+def orphans():
+    """Stored files that no row points to (a crash between saving a file and
+    recording it), leaving out those a render is writing right now."""
+    recorded = set(PrintedFile.objects.values_list("file_name", flat=True))
+    held = RenderLock.objects.filter(expires_at__gt=timezone.now())
+    rendering = set(held.values_list("key", flat=True))
+    return [
+        name
+        for name in stored_names()
+        if name not in recorded and name.rsplit("/", 1)[-1].split(".")[0] not in rendering
+    ]
 
 
 def _failure_key(key):

@@ -7,7 +7,14 @@ a real queue and worker in production.
 
 import logging
 
+from wagtail.models import Page
+
 from django_tasks import task
+
+from . import store
+from .bounded import RenderError
+from .documents import NotPrintable, document_for
+from .freshness import refresh_after_change
 
 logger = logging.getLogger(__name__)
 
@@ -16,19 +23,14 @@ logger = logging.getLogger(__name__)
 def refresh_printed_files(page_id):
     """After ``page_id`` was published or unpublished: drop the cached files
     it made stale and render them again (see freshness.py)."""
-    from .freshness import refresh_after_change
-
-    return refresh_after_change(page_id)
+    stale, wanted = refresh_after_change(page_id)
+    for job in wanted:
+        render_printed_file.enqueue(*job)
+    return {"stale": stale, "queued": len(wanted)}
 
 
 @task()
 def render_printed_file(page_id, variant, paper, language):
-    from wagtail.models import Page
-
-    from . import store
-    from .bounded import RenderError
-    from .documents import NotPrintable, document_for
-
     page = Page.objects.live().filter(pk=page_id).first()
     if page is None:
         return None

@@ -40,7 +40,7 @@ def outline_titles(reader):
 
 def pack_handouts(plan):
     """The plan's live handouts, each once, with the name the pack gives it."""
-    handouts = PlanPackDocument(plan, "a4").handouts
+    handouts = PlanPackDocument.for_plan(plan, "a4").handouts
     # Each module has its own before/after self-assessment sheet, of the
     # same title: the plan's activities of two modules use two of them.
     assert len({h.pk for h in handouts}) > len({h.title for h in handouts})

@@ -14,9 +14,12 @@ from tqdm import tqdm
 
 from courses.countries.models import CountryPage
 from courses.models import FacilitatorGuidePage, HandoutPage, LessonPage, PrintedFile
+from courses.planner.models import PlanPrint
+from courses.planner.pack import PLAN_VARIANTS, plan_document
 from courses.printing import conf, store
 from courses.printing.bounded import RenderError
 from courses.printing.documents import document_for, documents_for
+from courses.printing.freshness import current_document
 
 
 class Command(BaseCommand):
@@ -39,7 +42,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--prune",
             action="store_true",
-            help="Delete cached files that no longer match what is published.",
+            help=(
+                "Delete cached files that no longer match what is published (or their "
+                "plan), and stored files that no record points to."
+            ),
         )
         parser.add_argument("--copy-to", type=Path, help="Also copy every file into this folder.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
@@ -61,7 +67,7 @@ class Command(BaseCommand):
         if options["copy_to"]:
             options["copy_to"].mkdir(parents=True, exist_ok=True)
 
-        current, failures, rendered = set(), [], 0
+        failures, rendered = [], 0
         bar = tqdm(
             documents,
             desc="PDF",
@@ -72,7 +78,6 @@ class Command(BaseCommand):
         )
         for document in bar:
             key = document.key()
-            current.add(key)
             bar.set_postfix_str(document.file_name[:40], refresh=False)
             if options["force"]:
                 store.forget(list(PrintedFile.objects.filter(key=key)))
@@ -88,11 +93,7 @@ class Command(BaseCommand):
 
         pruned = 0
         if options["prune"]:
-            stale = PrintedFile.objects.exclude(key__in=current)
-            if options["language"]:
-                stale = stale.filter(language=options["language"])
-            pruned = stale.count()
-            store.forget(list(stale))
+            pruned = self.prune(options["language"])
         self.stdout.write(
             f"{len(documents)} documents: {rendered} rendered, "
             f"{len(documents) - rendered - len(failures)} already cached, "
@@ -100,6 +101,32 @@ class Command(BaseCommand):
         )
         if failures:
             raise CommandError("Some documents failed:\n" + "\n".join(failures))
+
+    def prune(self, language):
+        """Delete what is stale or orphaned, whatever this run rendered:
+        records whose page or plan would make a different file today (or
+        none), and stored files without a record. Files of the other paper,
+        of private pages and of plans stay while they are current."""
+        records = PrintedFile.objects.select_related("page")
+        if language:
+            records = records.filter(language=language)
+        plans = {
+            link.printed_file_id: link.plan
+            for link in PlanPrint.objects.select_related("plan").filter(printed_file__in=records)
+        }
+        stale = []
+        for record in records:
+            if record.variant in PLAN_VARIANTS:
+                current = plan_document(plans.get(record.pk), record)
+            else:
+                current = current_document(record)
+            if current is None or current.key() != record.key:
+                stale.append(record)
+        store.forget(stale)
+        orphans = store.orphans()
+        for name in orphans:
+            store.storage().delete(name)
+        return len(stale) + len(orphans)
 
     def copy(self, record, document, folder):
         source = store.read(record)

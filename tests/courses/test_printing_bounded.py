@@ -1,0 +1,105 @@
+"""A render child is bounded by the kernel as well as by its parent's clock:
+it has a CPU time limit, and it dies when the process that forked it dies
+(a web worker killed by the server's timeout leaves no orphan render)."""
+
+import os
+import resource
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+from courses.printing import bounded
+from courses.printing.bounded import RenderTimeout, Worker, run_bounded
+
+
+def cpu_limit_and_death_signal():
+    import ctypes
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_CPU)
+    death = ctypes.c_int()
+    ctypes.CDLL(None).prctl(2, ctypes.byref(death), 0, 0, 0)  # PR_GET_PDEATHSIG
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return f"{soft} {death.value} {used.ru_utime + used.ru_stime}".encode()
+
+
+def test_a_render_child_has_a_cpu_limit_and_dies_with_its_parent():
+    soft, death, used = run_bounded(cpu_limit_and_death_signal, seconds=7, memory_bytes=0).split()
+    assert death == str(signal.SIGKILL).encode()
+    assert int(soft) != resource.RLIM_INFINITY
+    assert int(soft) <= float(used) + 7 + bounded.CPU_MARGIN + 1
+
+
+def test_the_warm_worker_has_a_cpu_limit_for_each_job_and_dies_with_its_parent():
+    worker = Worker()
+    try:
+        reply = worker.run(cpu_limit_and_death_signal, (), seconds=9, memory_bytes=0)
+    finally:
+        worker._stop(kill=True)
+    soft, death, used = reply.split()
+    assert death == str(signal.SIGKILL).encode()
+    assert int(soft) <= float(used) + 9 + bounded.CPU_MARGIN + 1
+
+
+def spin_past_a_one_second_cpu_limit():
+    bounded.CPU_MARGIN = 0
+    bounded._limit_cpu(1)
+    while True:
+        pass
+
+
+def test_the_kernel_stops_a_render_that_uses_up_its_cpu_time():
+    started = time.monotonic()
+    with pytest.raises(RenderTimeout):
+        run_bounded(spin_past_a_one_second_cpu_limit, seconds=60, memory_bytes=0)
+    assert time.monotonic() - started < 20
+
+
+def process_is_gone(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")
+
+
+def test_a_render_child_dies_when_its_web_worker_is_killed(tmp_path):
+    pid_file = tmp_path / "child.pid"
+    script = textwrap.dedent(
+        f"""
+        import os, time
+        from courses.printing.bounded import run_bounded
+
+        def job():
+            open({str(pid_file)!r}, "w").write(str(os.getpid()))
+            time.sleep(120)
+            return b""
+
+        run_bounded(job, seconds=120, memory_bytes=0)
+        """
+    )
+    parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, env={**os.environ}
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline, "the render child never started"
+            time.sleep(0.05)
+        child = int(pid_file.read_text())
+        assert not process_is_gone(child)
+        parent.kill()  # as gunicorn kills a worker past its timeout
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while not process_is_gone(child):
+            assert time.monotonic() < deadline, "the render child outlived its parent"
+            time.sleep(0.05)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
