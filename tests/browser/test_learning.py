@@ -371,7 +371,7 @@ def test_no_request_tells_the_server_about_the_learner(site_url, browser):
         r"/(sw\.js"
         r"|static/.+|media/images/.+"
         r"|es/|es/modulos/.*|es/aprender/mis-modulos/|es/aprender/app\.webmanifest"
-        r"|(es|pt-br|en)/aprender/sin-conexion/"
+        r"|es/aprender/sin-conexion/|pt-br/aprender/sem-conexao/|en/learn/offline/"
         rf"|es/aprender/modulos/{module_id}/paquete\.json)"
     )
     origin = urlparse(site_url).netloc

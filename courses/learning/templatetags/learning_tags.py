@@ -10,6 +10,14 @@ from ..self_check import answer_value, chosen_answer
 register = template.Library()
 
 
+@register.filter
+def progress_key(page):
+    """The key a lesson's progress is kept under on the learner's device:
+    the same in every language (from its translation key), and short, as
+    every lesson list carries it (48 bits: no two lessons of a site meet)."""
+    return page.translation_key.hex[:12]
+
+
 @register.simple_tag(takes_context=True)
 def lesson_body(context, page):
     """The lesson's blocks, rendered, with glossary terms linked to their

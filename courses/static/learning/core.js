@@ -28,24 +28,8 @@
     }
   };
 
-  // Lessons done are kept by translation key, the same in every language, so
-  // progress follows the learner across languages. Progress kept by page id
-  // (before) moves to the key of each lesson the page lists.
-  var p = T.progress(), moved = false;
-  T.all("[data-progress-keys]").forEach(function (list) {
-    T.ids(list.getAttribute("data-progress-keys")).forEach(function (pair) {
-      var ids = pair.split(":");
-      if (ids.length === 2 && p.done[ids[0]]) {
-        p.done[ids[1]] = 1;
-        delete p.done[ids[0]];
-        moved = true;
-      }
-    });
-  });
-  if (moved) T.save(p);
-
   // A lesson is the place to come back to.
-  var lesson = d.querySelector("[data-lesson]");
+  var lesson = d.querySelector("[data-lesson]"), p = T.progress();
   if (lesson) {
     p.recent = lesson.getAttribute("data-module");
     p.last[p.recent] = { u: location.pathname, t: lesson.getAttribute("data-title") };

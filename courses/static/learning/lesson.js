@@ -27,14 +27,12 @@
   }
 
   // Self-check: a choice shows at once if it is right, why, and the explanation.
-  // Without the script the same form is sent (?respuesta=…) and the page says it.
   T.all("[data-self-check]").forEach(function (check) {
     var answers = T.all(".self-check__answer li", check), list = check.querySelector(".self-check__options");
     var feedback = check.querySelector("[data-self-check-feedback]"), explanation = check.querySelector("[data-explanation]");
-    var form = check.querySelector("[data-self-check-form]"), options = T.all("li", list);
+    var form = check.querySelector("form"), options = T.all("li", list);
     list.classList.add("is-live");
     form.querySelector(".self-check__submit").hidden = true;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     options.forEach(function (option, n) {
       var choice = d.createElement("button"), radio = option.querySelector("input");
       choice.type = "button";
@@ -60,9 +58,7 @@
           line.textContent = text;
           feedback.appendChild(line);
         });
-        var copy = explanation.cloneNode(true);
-        copy.removeAttribute("data-explanation");
-        feedback.appendChild(copy);
+        feedback.appendChild(explanation.cloneNode(true));
       });
     });
   });

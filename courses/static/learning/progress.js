@@ -6,6 +6,16 @@
   var T = w.Taller;
   if (!T) return;
 
+  // Lessons done are kept by translation key, the same in every language;
+  // progress kept by page id moves to the key ("id:key" pairs on the page).
+  var old = T.progress();
+  T.all("[data-progress-keys]").forEach(function (list) {
+    T.ids(list.getAttribute("data-progress-keys")).forEach(function (pair) {
+      pair = pair.split(":");
+      if (old.done[pair[0]]) { old.done[pair[1]] = 1; delete old.done[pair[0]]; T.save(old); }
+    });
+  });
+
   function refresh() {
     var p = T.progress(), saved = T.get("taller:guardados");
     T.resume();
