@@ -111,6 +111,18 @@ def _die_with(parent):
         os._exit(1)
 
 
+def _exit_when_orphaned(parent, every=0.5):
+    """End this process as soon as its parent process is gone (it is then
+    adopted, and its parent id changes), even in the middle of a job."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _limit_cpu(seconds):
     """Cap the CPU time this process may still use at ``seconds`` (and a
     margin): a second bound, kept by the kernel, besides the parent's clock.
@@ -268,7 +280,11 @@ def _serve(request_fd, reply_fd, parent):
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        _die_with(parent)
+        # Not PR_SET_PDEATHSIG: it follows the *thread* that forked us, and a
+        # threaded server (runserver, gthread) ends that thread after its
+        # request, which would kill this worker between two jobs. Watch the
+        # parent process instead.
+        _exit_when_orphaned(parent)
         # Everything inherited stays out of the collector's sight (it would
         # walk, and so copy, the whole heap); what the jobs create is collected.
         gc.freeze()

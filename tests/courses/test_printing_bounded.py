@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -36,15 +37,70 @@ def test_a_render_child_has_a_cpu_limit_and_dies_with_its_parent():
     assert int(soft) <= float(used) + 7 + bounded.CPU_MARGIN + 1
 
 
-def test_the_warm_worker_has_a_cpu_limit_for_each_job_and_dies_with_its_parent():
+def test_the_warm_worker_has_a_cpu_limit_for_each_job():
     worker = Worker()
     try:
         reply = worker.run(cpu_limit_and_death_signal, (), seconds=9, memory_bytes=0)
     finally:
         worker._stop(kill=True)
-    soft, death, used = reply.split()
-    assert death == str(signal.SIGKILL).encode()
+    soft, _death, used = reply.split()
     assert int(soft) <= float(used) + 9 + bounded.CPU_MARGIN + 1
+
+
+def own_pid():
+    return str(os.getpid()).encode()
+
+
+def test_the_warm_worker_outlives_the_thread_that_started_it():
+    """A threaded server (runserver, gthread) ends a request's thread when
+    the request is done: the worker it started must serve the next one."""
+    worker = Worker()
+    try:
+        first = []
+        thread = threading.Thread(
+            target=lambda: first.append(worker.run(own_pid, (), seconds=9, memory_bytes=0))
+        )
+        thread.start()
+        thread.join()
+        time.sleep(1)
+        assert worker.run(own_pid, (), seconds=9, memory_bytes=0) == first[0]
+    finally:
+        worker._stop(kill=True)
+
+
+def test_the_warm_worker_dies_when_its_web_worker_is_killed(tmp_path):
+    pid_file = tmp_path / "worker.pid"
+    script = textwrap.dedent(
+        f"""
+        import os, time
+        from courses.printing.bounded import Worker
+
+        def job():
+            open({str(pid_file)!r}, "w").write(str(os.getpid()))
+            time.sleep(120)
+            return b""
+
+        Worker().run(job, (), seconds=120, memory_bytes=0)
+        """
+    )
+    parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script], cwd=settings.BASE_DIR, env={**os.environ}
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline, "the worker never started its job"
+            time.sleep(0.05)
+        worker = int(pid_file.read_text())
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while not process_is_gone(worker):
+            assert time.monotonic() < deadline, "the worker outlived its parent"
+            time.sleep(0.05)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
 
 
 def spin_past_a_one_second_cpu_limit():
