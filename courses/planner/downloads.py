@@ -47,7 +47,10 @@ def pack_documents(plan):
     paper = paper_of(first.site_settings)
     papers = [paper] + [p for p in conf.PAPERS if p != paper]
     kinds = ["pdf", "zip"] if first.handouts else ["pdf"]
-    return [(kind, p, plan_pack(plan, kind, p, first.site)) for kind in kinds for p in papers]
+    site, site_settings = first.site, first.site_settings
+    return [
+        (kind, p, plan_pack(plan, kind, p, site, site_settings)) for kind in kinds for p in papers
+    ]
 
 
 def pack_downloads(plan):

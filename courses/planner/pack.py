@@ -43,8 +43,10 @@ class PlanContents(PrintDocument):
     plan: WorkshopPlan | None = None
 
     @classmethod
-    def for_plan(cls, plan, paper, site=None):
-        return cls(None, paper, plan.language, known_site=site, plan=plan)
+    def for_plan(cls, plan, paper, site=None, site_settings=None):
+        return cls(
+            None, paper, plan.language, known_site=site, known_settings=site_settings, plan=plan
+        )
 
     @cached_property
     def items(self):
@@ -118,7 +120,14 @@ class PlanContents(PrintDocument):
     def handout_documents(self):
         modules = self.handout_modules
         return [
-            HandoutDocument(h, self.paper, self.language, known_module=modules.get(h.pk))
+            HandoutDocument(
+                h,
+                self.paper,
+                self.language,
+                known_module=modules.get(h.pk),
+                known_site=self.site,
+                known_settings=self.site_settings,
+            )
             for h in self.handouts
         ]
 
@@ -221,9 +230,9 @@ DOCUMENTS = {"pdf": PlanPackDocument, "zip": PlanZipDocument}
 PLAN_VARIANTS = {PDF_VARIANT: "pdf", ZIP_VARIANT: "zip"}
 
 
-def plan_pack(plan, kind, paper, site=None):
+def plan_pack(plan, kind, paper, site=None, site_settings=None):
     """The plan's pack of ``kind`` ("pdf" or "zip") on ``paper``."""
-    return DOCUMENTS[kind].for_plan(plan, paper, site)
+    return DOCUMENTS[kind].for_plan(plan, paper, site, site_settings)
 
 
 def plan_document(plan, record):

@@ -73,8 +73,10 @@ class PrintDocument:
     # The page's module when the caller knows it already (a pack that looked
     # up the modules of all its handouts in one query).
     known_module: Page | None = field(default=None, compare=False, repr=False)
-    # Likewise the site, for documents that belong to no page.
+    # Likewise the site and its settings, for documents that belong to no
+    # page or that a larger document (a guide, a pack) makes for its parts.
     known_site: Site | None = field(default=None, compare=False, repr=False)
+    known_settings: object | None = field(default=None, compare=False, repr=False)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -121,7 +123,23 @@ class PrintDocument:
 
     @cached_property
     def site_settings(self):
+        if self.known_settings is not None:
+            return self.known_settings
         return settings_for(self.site)
+
+    def part(self, kind, page):
+        """A document of ``kind`` for ``page`` as a part of this one: same
+        paper, language and draft state, and the module, site and settings
+        this one has looked up already."""
+        return kind(
+            page,
+            self.paper,
+            self.language,
+            preview=self.preview,
+            known_module=self.module,
+            known_site=self.site,
+            known_settings=self.site_settings,
+        )
 
     @cached_property
     def base_url(self):
@@ -342,10 +360,7 @@ class GuideDocument(PrintDocument):
         return _("%(module)s: guía de facilitación") % {"module": module}
 
     def handout_documents(self):
-        return [
-            HandoutDocument(h, self.paper, self.language, preview=self.preview)
-            for h in self.handouts
-        ]
+        return [self.part(HandoutDocument, h) for h in self.handouts]
 
     def annex_handouts(self):
         """The handouts of the annex, each laid out as on its own (fitted to
@@ -466,10 +481,7 @@ class GuidePack:
         return self.guide.pages()
 
     def handout_documents(self):
-        return [
-            HandoutDocument(h, self.paper, self.language, preview=self.preview)
-            for h in self.handouts
-        ]
+        return [self.part(HandoutDocument, h) for h in self.handouts]
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}

@@ -63,8 +63,11 @@ def expected_label(href, pages_by_url):
     if route.startswith("pack/zip"):
         return _("Paquete del taller en ZIP (PDF sueltos)"), "application/zip"
     if route.startswith("pack/"):
-        return _("Paquete del taller en un PDF"), "application/pdf"
+        return _("Todo para imprimir"), "application/pdf"
     assert route.startswith("pdf/"), href
+    parts = route.strip("/").split("/")  # pdf/<paper>/<variant>/: the other printed versions
+    if len(parts) == 3:
+        return variant_labels()[parts[2]]
     labels = {
         HandoutPage: _("Descargar la hoja para imprimir"),
         LessonPage: _("Descargar la lección en PDF"),
@@ -72,6 +75,23 @@ def expected_label(href, pages_by_url):
         CountryPage: _("Descargar la cartilla"),
     }
     return labels[type(page)], "application/pdf"
+
+
+def variant_labels():
+    """Labels in the active language, read when the test runs."""
+    return {
+        "docx": (
+            _("Hoja editable para Word (.docx)"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        "odt": (
+            _("Hoja editable para LibreOffice (.odt)"),
+            "application/vnd.oasis.opendocument.text",
+        ),
+        "booklet": (_("Guía en cuadernillo A5 (doblar y grapar)"), "application/pdf"),
+        "pack-booklet": (_("Paquete en cuadernillo A5 (doblar y grapar)"), "application/pdf"),
+        "card-sheet": (_("Cuatro cartillas en una hoja, para recortar"), "application/pdf"),
+    }
 
 
 def module_pages(language):

@@ -147,7 +147,16 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.lesson,
             HandoutPage,
-            nested_form_data({"title": "Hoja", "slug": "hoja", "intro": "", "body": body}),
+            nested_form_data(
+                # The editor's form starts with one copy per participant.
+                {
+                    "title": "Hoja",
+                    "slug": "hoja",
+                    "intro": "",
+                    "body": body,
+                    "copies_per_participant": 1,
+                }
+            ),
         )
 
     def test_create_guide_with_activities_and_their_handouts(self):

@@ -37,10 +37,16 @@ def test_the_printing_package_imports_no_page_type_or_feature():
 
 
 def test_page_types_declare_their_printed_versions():
-    assert list(documents_for(HandoutPage)) == ["participant"]
+    assert list(documents_for(HandoutPage)) == ["participant", "docx", "odt"]
     assert list(documents_for(LessonPage)) == ["participant"]
-    assert list(documents_for(FacilitatorGuidePage)) == ["facilitator", "pack", "pack-zip"]
-    assert list(documents_for(CountryPage)) == ["card"]
+    assert list(documents_for(FacilitatorGuidePage)) == [
+        "facilitator",
+        "pack",
+        "pack-zip",
+        "booklet",
+        "pack-booklet",
+    ]
+    assert list(documents_for(CountryPage)) == ["card", "card-sheet"]
 
 
 def test_the_layout_fingerprint_covers_every_document_kinds_code_and_every_print_template():

@@ -20,11 +20,15 @@ def test_the_public_guide_page_does_not_name_a_restricted_handout(client):
     guide = FacilitatorGuidePage.objects.live().filter(locale__language_code="es").first()
     used = [h for a in guide.activities.all() for h in a.handouts.live()]
     private, public = used[0], next(h for h in used if h.title != used[0].title)
-    assert private.title in client.get(guide.url).content.decode()
+    link = f'href="{private.url}"'
+    assert link in client.get(guide.url).content.decode()
     restrict(private)
     page = client.get(guide.url).content.decode()
-    assert public.title in page
-    assert private.title not in page
+    assert f'href="{public.url}"' in page
+    # Neither listed nor linked. (The guide's own text may still name the
+    # sheet, as "Copias de «…»": that is the editor's text, not the sheet.)
+    assert link not in page
+    assert f">{private.title}</a>" not in page
 
 
 def test_the_home_page_does_not_feature_a_restricted_module(client):

@@ -27,7 +27,7 @@ from .helpers import create_plan, plan_of
 pytestmark = pytest.mark.django_db
 
 QUEUE = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-SHARE_PAGE_QUERIES = 20
+SHARE_PAGE_QUERIES = 30  # re-measured after the live and translated-address links: 25–28
 
 
 def plan_with(client, count):

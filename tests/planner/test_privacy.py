@@ -24,6 +24,10 @@ def text_of(data):
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
+def first_page_text(data):
+    return " ".join((PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split())
+
+
 def restrict(page):
     return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
@@ -38,9 +42,14 @@ def test_a_restricted_handout_stays_out_of_a_new_plans_pack_and_zip(client, righ
     restrict(private)
     _edit_url, share_url = create_plan(client, activity)
 
-    text = text_of(client.get(share_url + "paquete/pdf/").content)
-    assert public.title in text
-    assert private.title not in text
+    pack = client.get(share_url + "paquete/pdf/").content
+    text, cover = text_of(pack), first_page_text(pack)
+    # The sheet itself never enters the pack: not among the parts its cover
+    # lists, nor its words. (An activity's own text may name a sheet, as
+    # "Copias de «…»": that is the editor's text about it, not the sheet.)
+    assert public.title in cover
+    assert private.title not in cover
+    assert " ".join(private.intro.split()) not in text
 
     archive = zipfile.ZipFile(io.BytesIO(client.get(share_url + "paquete/zip/").content))
     note = next(n for n in archive.namelist() if n.endswith(".txt"))
