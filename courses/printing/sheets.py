@@ -45,7 +45,7 @@ def sheets_for(guide, paper, participants):
     pack = document_for(guide, "pack", paper)
     handouts = pack.handout_documents()
     keys = [pack.key()] + [document.key() for document in handouts]
-    records = _printed_files(keys, pack.module)
+    records = _printed_files(keys)
     if any(key not in records for key in keys):
         return None
     handout_pages = [records[key].pages for key in keys[1:]]
