@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+from . import rich_text
 
 
 class HomePage(Page):
@@ -21,7 +21,7 @@ class HomePage(Page):
     and one way in for learners and one for trainers."""
 
     intro = models.TextField(_("entradilla"), blank=True)
-    body = RichTextField(_("bienvenida"), blank=True, features=TEXT_FEATURES)
+    body = RichTextField(_("bienvenida"), blank=True, features=rich_text.ARTICLE)
     learners_title = models.CharField(_("título para quien estudia"), max_length=120, blank=True)
     learners_text = models.TextField(_("texto para quien estudia"), blank=True)
     trainers_title = models.CharField(_("título para quien facilita"), max_length=120, blank=True)
@@ -81,7 +81,7 @@ class StandardPage(Page):
     """A plain page: about the site, how to stay safe, contact…"""
 
     intro = models.TextField(_("entradilla"), blank=True)
-    body = RichTextField(_("contenido"), blank=True, features=TEXT_FEATURES)
+    body = RichTextField(_("contenido"), blank=True, features=rich_text.ARTICLE)
 
     content_panels = Page.content_panels + ["intro", "body"]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

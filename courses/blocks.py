@@ -9,17 +9,21 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-# Rich text stays simple: structure and emphasis, no colours, no embeds.
+from cms import rich_text
+
 # Interface strings are written in Spanish, the default language; the
 # pt-BR and English catalogues translate from it.
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-INLINE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class KeyMessageBlock(blocks.StructBlock):
+class TitledTextBlock(blocks.StructBlock):
+    """A title and a few lines of text: the shape of key messages, stories
+    and help boxes."""
+
     title = blocks.CharBlock(label=_("Título"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Texto"), features=INLINE_FEATURES)
+    text = blocks.RichTextBlock(label=_("Texto"), features=rich_text.NOTE)
 
+
+class KeyMessageBlock(TitledTextBlock):
     class Meta:
         icon = "pick"
         template = "courses/blocks/key_message.html"
@@ -42,9 +46,8 @@ class FigureBlock(blocks.StructBlock):
         description = _("Una ilustración con su texto alternativo escrito para esta lección.")
 
 
-class StoryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Título"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Relato"), features=INLINE_FEATURES)
+class StoryBlock(TitledTextBlock):
+    text = blocks.RichTextBlock(label=_("Relato"), features=rich_text.NOTE)
 
     class Meta:
         icon = "openquote"
@@ -85,7 +88,7 @@ class AnswerOptionBlock(blocks.StructBlock):
 class SelfCheckBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Pregunta"), max_length=300)
     options = blocks.ListBlock(AnswerOptionBlock(), min_num=2, max_num=6, label=_("Opciones"))
-    explanation = blocks.RichTextBlock(label=_("Explicación"), features=INLINE_FEATURES)
+    explanation = blocks.RichTextBlock(label=_("Explicación"), features=rich_text.NOTE)
 
     class Meta:
         icon = "tasks"
@@ -126,10 +129,7 @@ class GlossaryTermBlock(blocks.StructBlock):
         description = _("Muestra un término del glosario y su definición dentro de la lección.")
 
 
-class HelpBoxBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Título"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Texto"), features=INLINE_FEATURES)
-
+class HelpBoxBlock(TitledTextBlock):
     class Meta:
         icon = "warning"
         template = "courses/blocks/help_box.html"
@@ -144,7 +144,7 @@ class HelpBoxBlock(blocks.StructBlock):
 class LessonStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Texto"),
-        features=RICH_TEXT_FEATURES,
+        features=rich_text.ARTICLE,
         template="courses/blocks/text.html",
         icon="pilcrow",
     )
@@ -212,7 +212,7 @@ class FactsBlock(blocks.StructBlock):
 class HandoutStreamBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("Texto"),
-        features=RICH_TEXT_FEATURES,
+        features=rich_text.ARTICLE,
         template="courses/blocks/text.html",
         icon="pilcrow",
     )

@@ -17,13 +17,13 @@ from wagtail.search import index
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms import rich_text
 from courses.printing.pages import PrintableMixin
 from courses.regions import COUNTRIES, country_name
 
 from ..text import lines
 from .card import CardSheetDocument, RightsCardDocument
 
-TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 # Digits, spaces and the signs people write in phone numbers; nothing else,
 # so a number is always safe to put in a tel: link.
 PHONE = re.compile(r"^\+?[0-9 ()./-]{2,40}$")
@@ -84,15 +84,15 @@ class CountryPage(PrintableMixin, Page):
         help_text=_("Cuándo revisó este texto por última vez una persona que conoce las leyes."),
     )
     legal_status = RichTextField(
-        _("situación legal del trabajo sexual"), blank=True, features=TEXT_FEATURES
+        _("situación legal del trabajo sexual"), blank=True, features=rich_text.SECTION
     )
-    rights = RichTextField(_("derechos y leyes"), blank=True, features=TEXT_FEATURES)
+    rights = RichTextField(_("derechos y leyes"), blank=True, features=rich_text.SECTION)
     if_detained = RichTextField(
-        _("si te detienen o la policía te maltrata"), blank=True, features=TEXT_FEATURES
+        _("si te detienen o la policía te maltrata"), blank=True, features=rich_text.SECTION
     )
-    complaints = RichTextField(_("cómo denunciar"), blank=True, features=TEXT_FEATURES)
+    complaints = RichTextField(_("cómo denunciar"), blank=True, features=rich_text.SECTION)
     support = RichTextField(
-        _("apoyo legal y servicios de salud"), blank=True, features=TEXT_FEATURES
+        _("apoyo legal y servicios de salud"), blank=True, features=rich_text.SECTION
     )
     card_points = models.TextField(
         _("lo esencial para la cartilla"),
@@ -287,7 +287,7 @@ class CountryNote(TranslatableMixin, Orderable):
         "courses.LessonPage", on_delete=models.CASCADE, related_name="country_notes"
     )
     country = models.CharField(_("país"), max_length=2, choices=COUNTRIES)
-    text = RichTextField(_("texto"), features=TEXT_FEATURES)
+    text = RichTextField(_("texto"), features=rich_text.SECTION)
 
     panels = ["country", "text"]
     translatable_fields = [SynchronizedField("country"), TranslatableField("text")]

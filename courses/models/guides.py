@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms import rich_text
+
 from ..agenda import build_agenda
 from ..live.pages import LiveFacilitationMixin
 from ..printing import privacy
@@ -21,8 +23,6 @@ from ..printing.booklet import GuideBookletDocument, PackBookletDocument
 from ..printing.documents import GuideDocument, ModulePackDocument, ModulePackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
-
-NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
@@ -38,7 +38,7 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
         "pack-booklet": PackBookletDocument,
     }
 
-    introduction = RichTextField(_("introducción"), blank=True, features=NOTE_FEATURES)
+    introduction = RichTextField(_("introducción"), blank=True, features=rich_text.NOTE)
     preparation = models.TextField(
         _("preparación"),
         blank=True,
@@ -128,18 +128,18 @@ class Activity(Orderable, ClusterableModel):
     preparation = models.TextField(_("preparación"), blank=True)
     steps = models.TextField(_("pasos"), blank=True, help_text=_("Un paso por línea, en orden."))
     facilitator_notes = RichTextField(
-        _("notas para quien facilita"), blank=True, features=NOTE_FEATURES
+        _("notas para quien facilita"), blank=True, features=rich_text.NOTE
     )
     safety_note = RichTextField(
         _("cuidado y seguridad"),
         blank=True,
-        features=NOTE_FEATURES,
+        features=rich_text.NOTE,
         help_text=_("Contenidos que pueden afectar y cómo cuidar al grupo."),
     )
     opt_out = RichTextField(
-        _("alternativa para quien prefiere no participar"), blank=True, features=NOTE_FEATURES
+        _("alternativa para quien prefiere no participar"), blank=True, features=rich_text.NOTE
     )
-    debrief = RichTextField(_("cierre y preguntas"), blank=True, features=NOTE_FEATURES)
+    debrief = RichTextField(_("cierre y preguntas"), blank=True, features=rich_text.NOTE)
     participant_instructions = models.TextField(
         _("indicaciones para participantes"),
         blank=True,

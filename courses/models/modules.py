@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import rich_text
+
 from ..text import lines
 
 
@@ -72,9 +74,7 @@ class ModulePage(Page):
     summary = models.TextField(
         _("resumen"), max_length=400, help_text=_("Una o dos frases para el catálogo.")
     )
-    introduction = RichTextField(
-        _("introducción"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-    )
+    introduction = RichTextField(_("introducción"), blank=True, features=rich_text.ARTICLE)
     objectives = models.TextField(
         _("objetivos de aprendizaje"), blank=True, help_text=_("Un objetivo por línea.")
     )

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from cms import rich_text
+
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A topic area of the curriculum (self-esteem, rights, advocacy…).
@@ -45,7 +47,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     term = models.CharField(_("término"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
-    definition = RichTextField(_("definición"), features=["bold", "italic", "link"])
+    definition = RichTextField(_("definición"), features=rich_text.SENTENCE)
 
     search_fields = [
         index.SearchField("term"),

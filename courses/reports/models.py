@@ -21,6 +21,7 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
 
+from cms import rich_text
 from courses.regions import COUNTRIES, country_name
 
 MAX_PARTICIPANTS = 500
@@ -176,9 +177,9 @@ class FeedbackFormPage(AbstractForm):
     no account, no cookie, and the time only to the day.
     """
 
-    intro = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("introducción"), blank=True, features=rich_text.SENTENCE)
     thank_you_text = RichTextField(
-        _("texto de agradecimiento"), blank=True, features=["bold", "italic", "link"]
+        _("texto de agradecimiento"), blank=True, features=rich_text.SENTENCE
     )
 
     content_panels = AbstractForm.content_panels + [
