@@ -29,7 +29,8 @@ class PrintedFile(models.Model):
     paper = models.CharField(_("papel"), max_length=10)
     language = models.CharField(_("idioma"), max_length=10)
     file_name = models.CharField(_("archivo"), max_length=255)
-    content_type = models.CharField(max_length=50, default="application/pdf")
+    # Long enough for the editable handouts (.docx: 71 characters).
+    content_type = models.CharField(max_length=100, default="application/pdf")
     size = models.PositiveBigIntegerField(_("tamaño en bytes"))
     sha256 = models.CharField(max_length=64)
     pages = models.PositiveIntegerField(_("páginas"), null=True, blank=True)
