@@ -68,41 +68,6 @@ def test_the_warm_worker_outlives_the_thread_that_started_it():
         worker._stop(kill=True)
 
 
-def test_the_warm_worker_dies_when_its_web_worker_is_killed(tmp_path):
-    pid_file = tmp_path / "worker.pid"
-    script = textwrap.dedent(
-        f"""
-        import os, time
-        from courses.printing.bounded import Worker
-
-        def job():
-            open({str(pid_file)!r}, "w").write(str(os.getpid()))
-            time.sleep(120)
-            return b""
-
-        Worker().run(job, (), seconds=120, memory_bytes=0)
-        """
-    )
-    parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", script], cwd=settings.BASE_DIR, env={**os.environ}
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not pid_file.exists() or not pid_file.read_text():
-            assert time.monotonic() < deadline, "the worker never started its job"
-            time.sleep(0.05)
-        worker = int(pid_file.read_text())
-        parent.kill()
-        parent.wait()
-        deadline = time.monotonic() + 10
-        while not process_is_gone(worker):
-            assert time.monotonic() < deadline, "the worker outlived its parent"
-            time.sleep(0.05)
-    finally:
-        if parent.poll() is None:
-            parent.kill()
-
-
 def spin_past_a_one_second_cpu_limit():
     bounded.CPU_MARGIN = 0
     bounded._limit_cpu(1)
@@ -125,19 +90,22 @@ def process_is_gone(pid):
     return state in ("Z", "X")
 
 
-def test_a_render_child_dies_when_its_web_worker_is_killed(tmp_path):
-    pid_file = tmp_path / "child.pid"
+def assert_dies_with_its_web_worker(tmp_path, start_job):
+    """Run ``start_job`` (code that hands a sleeping job to a render process)
+    in a parent process, kill the parent as gunicorn kills a worker past its
+    timeout, and check the render process does not outlive it."""
+    pid_file = tmp_path / "render.pid"
     script = textwrap.dedent(
         f"""
         import os, time
-        from courses.printing.bounded import run_bounded
+        from courses.printing.bounded import Worker, run_bounded
 
         def job():
             open({str(pid_file)!r}, "w").write(str(os.getpid()))
             time.sleep(120)
             return b""
 
-        run_bounded(job, seconds=120, memory_bytes=0)
+        {start_job}
         """
     )
     parent = subprocess.Popen(  # noqa: S603 - our own interpreter and script
@@ -146,16 +114,24 @@ def test_a_render_child_dies_when_its_web_worker_is_killed(tmp_path):
     try:
         deadline = time.monotonic() + 30
         while not pid_file.exists() or not pid_file.read_text():
-            assert time.monotonic() < deadline, "the render child never started"
+            assert time.monotonic() < deadline, "the render process never started"
             time.sleep(0.05)
-        child = int(pid_file.read_text())
-        assert not process_is_gone(child)
-        parent.kill()  # as gunicorn kills a worker past its timeout
+        render = int(pid_file.read_text())
+        assert not process_is_gone(render)
+        parent.kill()
         parent.wait()
         deadline = time.monotonic() + 10
-        while not process_is_gone(child):
-            assert time.monotonic() < deadline, "the render child outlived its parent"
+        while not process_is_gone(render):
+            assert time.monotonic() < deadline, "the render process outlived its parent"
             time.sleep(0.05)
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_a_render_child_dies_when_its_web_worker_is_killed(tmp_path):
+    assert_dies_with_its_web_worker(tmp_path, "run_bounded(job, seconds=120, memory_bytes=0)")
+
+
+def test_the_warm_worker_dies_when_its_web_worker_is_killed(tmp_path):
+    assert_dies_with_its_web_worker(tmp_path, "Worker().run(job, (), seconds=120, memory_bytes=0)")
