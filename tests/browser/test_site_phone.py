@@ -6,6 +6,7 @@ added to a plan at once, and progress that follows a change of language."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 
@@ -153,7 +154,9 @@ def test_copy_says_copiado(site_url, browser):
     page.locator("[data-copy=share-link]").click()
     status = page.locator('[data-copy-status="share-link"]')
     assert status.get_attribute("role") == "status"
-    assert status.inner_text() == "Copiado"
+    # The clipboard answers asynchronously: wait for the words, do not race them.
+    expect(status).to_have_text("Copiado")
+    expect(page.locator("[data-copy=share-link]")).to_have_text("Copiado")
     context.close()
 
 
