@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 from .test_learning import save_module, wait_for_service_worker
@@ -184,6 +185,45 @@ def test_live_mode_runs_offline_once_the_module_is_saved(site_url, browser):
     finally:
         context.set_offline(False)
     assert only_gets(methods) == []
+    context.close()
+
+
+def test_a_plans_live_views_are_saved_on_the_device_and_open_offline(site_url, browser):
+    from .test_planner import build_plan
+
+    context, page, methods = new_page(browser, 360)
+    edit_url = build_plan(page, site_url)
+    share = re.search(r"/es/planificador/[\w-]{16}/", edit_url).group(0)
+    page.goto(site_url + share + "en-vivo/")
+    wait_for_service_worker(page)
+    page.get_by_role("button", name="Guardar para usar sin conexión").click()
+    status = page.locator("[data-live-save-status]")
+    expect(status).to_contain_text("Guardado en este dispositivo")
+    screenshot(page, "live-plan-saved-360")
+    context.set_offline(True)
+    try:
+        page.goto(site_url + share + "en-vivo/")
+        assert page.locator("h1").inner_text() == "Taller de derechos en Lima"
+        assert page.locator("[data-live-panel]").is_visible()  # its script was saved too
+        page.goto(site_url + share + "proyector/")
+        assert page.locator("[data-live-item]").first.is_visible()
+        # Listed with the saved modules on the offline page.
+        page.goto(site_url + "/es/aprender/sin-conexion/")
+        expect(page.locator("[data-saved-list]")).to_contain_text("Taller de derechos en Lima")
+        assert "Plan de taller, para facilitar en vivo" in page.locator("[data-saved-list]").inner_text()
+    finally:
+        context.set_offline(False)
+    # Removed from the device, it no longer opens offline.
+    page.goto(site_url + share + "en-vivo/")
+    page.get_by_role("button", name="Quitar de este dispositivo").click()
+    expect(page.get_by_role("button", name="Guardar para usar sin conexión")).to_be_visible()
+    context.set_offline(True)
+    try:
+        page.goto(site_url + share + "en-vivo/")
+        assert page.locator("h1").inner_text() != "Taller de derechos en Lima"
+    finally:
+        context.set_offline(False)
+    assert [m for m in only_gets(methods) if "/en-vivo/" in m[1] or "/proyector/" in m[1]] == []
     context.close()
 
 

@@ -193,7 +193,9 @@
         link.href = p.url;
         link.textContent = p.title;
         meta.className = "meta";
-        meta.textContent = T.fill(list.getAttribute("data-lessons-text"), { n: p.lessons, size: size(p.bytes) });
+        // A workshop plan saved from its live view (live/save.js) has no lessons.
+        var text = list.getAttribute(p.kind === "plan" ? "data-plan-text" : "data-lessons-text");
+        meta.textContent = T.fill(text, { n: p.lessons, size: size(p.bytes) });
         item.appendChild(link);
         item.appendChild(meta);
         list.appendChild(item);
