@@ -1,11 +1,14 @@
 """The catalogue of training modules and the module page itself."""
 
 from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -140,11 +143,6 @@ class ModulePage(Page):
         image with its renditions, and two annotations, ``lesson_count``
         (live, public lessons) and ``guide_minutes`` (the workshop's length
         from the live, public guide, as ``workshop_minutes`` counts it)."""
-        from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
-        from django.db.models.functions import Coalesce
-
-        from wagtail.images import get_image_model
-
         from .guides import Activity, FacilitatorGuidePage
         from .lessons import LessonPage
 
