@@ -47,21 +47,21 @@ class HomePage(Page):
         verbose_name = _("página de inicio")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import ModuleIndexPage, ModulePage, Topic
+        from courses.models import FacilitatorGuidePage, ModuleIndexPage, ModulePage, Topic
 
         context = super().get_context(request, *args, **kwargs)
-        # The chosen modules in their order, fetched together (not one by one).
+        # The chosen modules in their order, else the catalogue's first six.
         chosen = list(self.featured_modules.values_list("module_id", flat=True))
-        found = ModulePage.objects.live().public().filter(pk__in=chosen)
-        found = {module.pk: module for module in found.select_related("topic", "cover_image")}
+        live = ModulePage.objects.live().public()
+        found = {module.pk: module for module in ModulePage.for_cards(live.filter(pk__in=chosen))}
         featured = [found[pk] for pk in chosen if pk in found]
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()
         if not featured and catalogue:
-            featured = list(catalogue.specific.modules()[:6])
-        featured = ModulePage.for_cards(featured)
+            featured = list(ModulePage.for_cards(catalogue.specific.modules())[:6])
         modules = ModulePage.objects.descendant_of(self).live().public()
         context.update(
             featured_modules=featured,
+            featured_guides=FacilitatorGuidePage.of_modules(featured),
             catalogue=catalogue,
             topics=Topic.objects.filter(pk__in=modules.values("topic")).order_by("name"),
         )

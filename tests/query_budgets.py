@@ -14,26 +14,25 @@ page; every other anonymous request is answered by the page cache with no
 query at all (cms/caching.py). See docs/performance.md.
 """
 
-LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/"
+from tests import demo
+
+LESSON = demo.LESSON
 
 # name: (address, after a publish, every cache empty). Measured on
-# 5 December 2026 with the demo curriculum (five modules). Home and catalogue grow by about
-# three queries for each module card (its lessons, its guide, the guide's
-# activities); the module and guide pages by a few for each download link.
+# 5 December 2026 with the demo curriculum (five modules). Module cards
+# cost the same few queries however many modules a page lists
+# (ModulePage.for_cards); the module and guide pages grow by a few for each
+# download link.
 BUDGETS = {
-    "home": ("/es/", 46, 46),
-    "catalogue": ("/es/modulos/", 43, 45),
-    "module": ("/es/modulos/conocer-y-defender-nuestros-derechos/", 84, 87),
+    "home": ("/es/", 25, 25),
+    "catalogue": (demo.CATALOGUE, 19, 21),
+    "module": (demo.RIGHTS_MODULE, 66, 69),
     "lesson": (LESSON, 29, 32),
-    "handout": (
-        "/es/modulos/autoestima-y-cuidado-colectivo/cuidado-colectivo/mi-red-de-cuidado/",
-        21,
-        23,
-    ),
-    "guide": ("/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/", 65, 67),
-    "countries": ("/es/paises/", 15, 17),
-    "country": ("/es/paises/bolivia/", 17, 19),
-    "glossary": ("/es/glosario/", 14, 16),
-    "standard": ("/es/cuidarse-en-internet/", 13, 15),
-    "feedback": ("/es/tu-opinion/", 14, 16),
+    "handout": (demo.CARE_HANDOUT, 21, 23),
+    "guide": (demo.RIGHTS_GUIDE, 39, 41),
+    "countries": (demo.COUNTRIES, 15, 17),
+    "country": (demo.COUNTRY, 17, 19),
+    "glossary": (demo.GLOSSARY, 14, 16),
+    "standard": (demo.SAFETY, 13, 15),
+    "feedback": (demo.FEEDBACK, 14, 16),
 }

@@ -1,6 +1,8 @@
 """Facilitator guides: a module run as a workshop, activity by activity."""
 
 import datetime
+import operator
+from functools import reduce
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -74,6 +76,17 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
     class Meta:
         verbose_name = _("guía de facilitación")
         verbose_name_plural = _("guías de facilitación")
+
+    @classmethod
+    def of_modules(cls, modules):
+        """The live, public guides of ``modules``, in the modules' order,
+        fetched together (the home page links each featured module's guide)."""
+        if not modules:
+            return []
+        position = {module.path: index for index, module in enumerate(modules)}
+        parents = reduce(operator.or_, (cls.objects.child_of_q(module) for module in modules))
+        guides = cls.objects.live().public().filter(parents)
+        return sorted(guides, key=lambda guide: position[guide.path[: -cls.steplen]])
 
     @property
     def preparation_list(self):

@@ -1,11 +1,14 @@
 """The catalogue of training modules and the module page itself."""
 
 from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -29,13 +32,7 @@ class ModuleIndexPage(Page):
         verbose_name = _("catálogo de módulos")
 
     def modules(self):
-        return (
-            ModulePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("topic", "cover_image")
-            .order_by("path")
-        )
+        return ModulePage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         from .snippets import Topic
@@ -141,14 +138,32 @@ class ModulePage(Page):
 
     @classmethod
     def for_cards(cls, modules):
-        """``modules`` as a list, their cover renditions fetched together
-        ({% picture %} on each card uses them)."""
-        from django.db.models import prefetch_related_objects
+        """``modules`` (a queryset) with what their cards show, in the same
+        few queries however many modules there are: the topic, the cover
+        image with its renditions, and two annotations, ``lesson_count``
+        (live, public lessons) and ``guide_minutes`` (the workshop's length
+        from the live, public guide, as ``workshop_minutes`` counts it)."""
+        from .guides import Activity, FacilitatorGuidePage
+        from .lessons import LessonPage
 
-        modules = list(modules)
-        covers = [module.cover_image for module in modules if module.cover_image_id]
-        prefetch_related_objects(covers, "renditions")
-        return modules
+        private = Page.objects.private_q()  # the view restrictions, read once
+        children = {"path__startswith": OuterRef("path"), "depth": OuterRef("depth") + 1}
+        lessons = LessonPage.objects.live().exclude(private).filter(**children)
+        guide = FacilitatorGuidePage.objects.live().exclude(private).filter(**children)
+        activities = Activity.objects.filter(guide=OuterRef("guide_id"))
+        # Grouped by a column that is the same on every row: one number per module.
+        lesson_count = lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")
+        minutes = activities.order_by().values("guide").annotate(n=Sum("minutes")).values("n")
+        covers = get_image_model().objects.prefetch_renditions()
+        return (
+            modules.select_related("topic")
+            .prefetch_related(Prefetch("cover_image", queryset=covers))
+            .annotate(
+                lesson_count=Coalesce(Subquery(lesson_count), 0),
+                guide_id=Subquery(guide.order_by("path").values("pk")[:1]),
+                guide_minutes=Coalesce(Subquery(minutes), 0),
+            )
+        )
 
     @cached_property
     def workshop_minutes(self):

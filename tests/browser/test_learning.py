@@ -16,20 +16,16 @@ import pytest
 from pypdf import PdfReader
 
 from cms.staticfiles import MINIFIERS
+from tests import demo
 
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-MODULE = "/es/modulos/conocer-y-defender-nuestros-derechos/"
-LESSONS = [
-    MODULE + "es-legal/",
-    MODULE + "derechos-que-siempre-valen/",
-    MODULE + "violencia-institucional/",
-    MODULE + "durante-y-despues-de-un-abuso/",
-]
-HANDOUT = MODULE + "derechos-que-siempre-valen/si-me-detienen/"
-OTHER_MODULE = "/es/modulos/autoestima-y-cuidado-colectivo/"
+MODULE = demo.RIGHTS_MODULE
+LESSONS = demo.RIGHTS_LESSONS
+HANDOUT = demo.RIGHTS_HANDOUT
+OTHER_MODULE = demo.CARE_MODULE
 MY_MODULES = "/es/aprender/mis-modulos/"
 PROGRESS_KEY = "taller:avance"
 

@@ -8,12 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests import demo
+
 from .conftest import screenshot
 from .test_learning import save_module, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 
-GUIDE = "/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/"
+GUIDE = demo.RIGHTS_GUIDE
 LIVE = GUIDE + "en-vivo/"
 PROJECTOR = GUIDE + "proyector/"
 NINE = datetime.datetime(2026, 12, 7, 9, 0, tzinfo=datetime.UTC)

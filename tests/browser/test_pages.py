@@ -5,6 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests import demo
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -12,23 +14,23 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/es/",
     "catalogue": "/es/modulos/",
-    "module": "/es/modulos/conocer-y-defender-nuestros-derechos/",
-    "lesson": "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/",
-    "handout": "/es/modulos/autoestima-y-cuidado-colectivo/cuidado-colectivo/mi-red-de-cuidado/",
-    "guide": "/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/",
-    "glossary": "/es/glosario/",
-    "about": "/es/acerca-de/",
-    "safety": "/es/cuidarse-en-internet/",
+    "module": demo.RIGHTS_MODULE,
+    "lesson": demo.LESSON,
+    "handout": demo.CARE_HANDOUT,
+    "guide": demo.RIGHTS_GUIDE,
+    "glossary": demo.GLOSSARY,
+    "about": demo.ABOUT,
+    "safety": demo.SAFETY,
     "sign-in": "/es/_util/login/",
     "my-modules": "/es/aprender/mis-modulos/",
     "offline": "/es/aprender/sin-conexion/",
     "search": "/es/buscar/?q=derechos",
     "not-found": "/es/no-existe/",
     "report-form": "/es/informe-de-taller/",
-    "feedback": "/es/tu-opinion/",
-    "countries": "/es/paises/",
-    "country": "/es/paises/bolivia/?pais=bo",
-    "lesson-country-note": "/es/modulos/conocer-y-defender-nuestros-derechos/es-legal/?pais=bo",
+    "feedback": demo.FEEDBACK,
+    "countries": demo.COUNTRIES,
+    "country": demo.COUNTRY + "?pais=bo",
+    "lesson-country-note": demo.LESSON_WITH_COUNTRY_NOTES + "?pais=bo",
 }
 
 

@@ -12,12 +12,14 @@ from urllib.parse import urlparse
 import pytest
 from pypdf import PdfReader
 
+from tests import demo
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-RIGHTS_GUIDE = "/es/modulos/conocer-y-defender-nuestros-derechos/guia-de-facilitacion/"
-CARE_GUIDE = "/es/modulos/autoestima-y-cuidado-colectivo/guia-de-facilitacion/"
+RIGHTS_GUIDE = demo.RIGHTS_GUIDE
+CARE_GUIDE = demo.CARE_GUIDE
 EDIT = re.compile(r"/es/planificador/[\w-]{16}/editar/[\w-]{43}/")
 
 

@@ -4,6 +4,8 @@ phone, and no cookie is ever set."""
 
 import pytest
 
+from tests import demo
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -38,7 +40,7 @@ def test_report_form_works_without_javascript_and_sets_no_cookie(site_url, phone
 
 def test_feedback_form_works_without_javascript_and_sets_no_cookie(site_url, phone_without_js):
     page = phone_without_js.new_page()
-    page.goto(site_url + "/es/tu-opinion/")
+    page.goto(site_url + demo.FEEDBACK)
     page.get_by_label("5 · Muy útil").check()
     page.get_by_label("¿Qué fue lo más útil para ti?").fill("Los sociodramas.")
     page.get_by_label("Sí", exact=True).check()

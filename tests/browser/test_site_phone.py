@@ -8,21 +8,23 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests import demo
+
 from .conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
-MODULE = "/es/modulos/conocer-y-defender-nuestros-derechos/"
-LESSON = MODULE + "derechos-que-siempre-valen/"
+MODULE = demo.RIGHTS_MODULE
+LESSON = demo.LESSON
 PAGES = {
     "home": "/es/",
     "catalogue": "/es/modulos/",
     "module": MODULE,
     "lesson": LESSON,
-    "handout": LESSON + "si-me-detienen/",
-    "guide": MODULE + "guia-de-facilitacion/",
-    "countries": "/es/paises/",
-    "country": "/es/paises/bolivia/",
+    "handout": demo.RIGHTS_HANDOUT,
+    "guide": demo.RIGHTS_GUIDE,
+    "countries": demo.COUNTRIES,
+    "country": demo.COUNTRY,
     "planner": "/es/planificador/",
 }
 

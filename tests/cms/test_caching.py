@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from courses.models import LessonPage
+from tests.factories import HandoutPageFactory, LessonPageFactory, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def queries_for(client, url, **extra):
 
 @pytest.fixture
 def lesson():
-    return LessonPage.objects.get(slug="derechos-que-siempre-valen")
+    return LessonPageFactory(body=[paragraph("Nuestros derechos valen en todas partes. " * 40)])
 
 
 def test_a_second_visit_is_served_without_touching_the_database(client, lesson):
@@ -122,9 +122,7 @@ def test_compressed_pages_are_cached_compressed_and_revalidate(client, lesson):
 
 
 def test_a_pdf_rendered_on_request_shows_its_size_on_the_cached_page(client):
-    from courses.models import HandoutPage
-
-    handout = HandoutPage.objects.live().first()
+    handout = HandoutPageFactory(body=[paragraph("Mi red de cuidado")])
     before = client.get(handout.url).content.decode()
     assert "se prepara al pedirlo" in before
     assert client.get(handout.url + "pdf/").status_code == 200

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from cms.caching import PageCacheMiddleware
-from courses.models import LessonPage
+from tests.factories import LessonPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def queries_for(client, url, **params):
 
 @pytest.fixture
 def lesson_url():
-    return LessonPage.objects.get(slug="derechos-que-siempre-valen").url
+    return LessonPageFactory().url
 
 
 def test_each_valid_country_has_its_own_entry(client, lesson_url):

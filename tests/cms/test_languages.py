@@ -22,6 +22,7 @@ from courses.models import (
     ModuleIndexPage,
     ModulePage,
 )
+from tests import demo
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_each_page_type_renders_in_each_language(client, model, code):
 
 
 def test_the_rights_module_exists_in_every_language():
-    spanish = ModulePage.objects.get(slug="conocer-y-defender-nuestros-derechos")
+    spanish = demo.page_at(demo.RIGHTS_MODULE)
     languages = {p.locale.language_code for p in spanish.get_translations(inclusive=True).live()}
     assert languages == set(CODES)
 

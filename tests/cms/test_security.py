@@ -30,10 +30,12 @@ from wagtail.models import Collection, Page, PageViewRestriction, Site
 
 import pytest
 
-from cms.models import SiteSettings, StandardPage
+from cms.models import SiteSettings
 from cms.security.axes import network_of
 from cms.security.logs import PrivateExceptionReporter, StripPersonalData
 from cms.security.media import is_private_media
+from tests import demo
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,8 +170,8 @@ def test_without_discreet_mode_titles_name_the_page(client):
 
 
 def test_the_staying_safe_page_explains_what_quick_exit_does_not_do(client):
-    page = StandardPage.objects.get(slug="cuidarse-en-internet")
-    html = client.get(page.url).content.decode()
+    response = client.get(demo.SAFETY)
+    page, html = response.context["page"], response.content.decode()
     assert "Salir rápido" in html
     assert "No borra el historial" in html
     assert "ventana privada" in html
@@ -275,7 +277,7 @@ def test_a_long_varied_password_is_accepted():
 
 
 def test_shared_password_page_privacy_is_off_everywhere(admin_client):
-    page = StandardPage.objects.get(slug="acerca-de")
+    page = StandardPageFactory()
     form = PageViewRestrictionForm(data={"restriction_type": "password", "password": "x"})
     assert "password" not in dict(form.fields["restriction_type"].choices)
     assert not form.is_valid()

@@ -13,7 +13,7 @@ from wagtail.models import Collection, Locale, Page, WorkflowPage
 
 import pytest
 
-from cms.models import HomePage, StandardPage
+from cms.models import HomePage
 from cms.security.roles import (
     LOCALE_EDITOR_GROUPS,
     MODERATORS,
@@ -22,6 +22,7 @@ from cms.security.roles import (
     TRANSLATORS,
     WORKFLOW,
 )
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_migration_creates_one_group_for_each_role():
 
 def test_spanish_editors_write_spanish_pages_but_do_not_publish():
     editor = member_of(LOCALE_EDITOR_GROUPS["es"])
-    page = StandardPage.objects.get(slug="acerca-de")
+    page = StandardPageFactory()
     permissions = page.permissions_for_user(editor)
     assert editor.has_perm("wagtailadmin.access_admin")
     assert permissions.can_edit()
@@ -49,7 +50,7 @@ def test_spanish_editors_write_spanish_pages_but_do_not_publish():
 
 def test_editors_of_another_language_cannot_touch_spanish_pages():
     editor = member_of(LOCALE_EDITOR_GROUPS["en"])
-    page = StandardPage.objects.get(slug="acerca-de")
+    page = StandardPageFactory()
     assert not page.permissions_for_user(editor).can_edit()
 
 
@@ -76,7 +77,7 @@ def test_a_new_language_home_page_is_given_to_its_editors():
 
 def test_moderators_publish_in_every_language_and_approve_the_workflow():
     moderator = member_of(MODERATORS)
-    page = StandardPage.objects.get(slug="acerca-de")
+    page = StandardPageFactory()
     assert page.permissions_for_user(moderator).can_publish()
     workflow = WorkflowPage.objects.get(page=Page.get_first_root_node()).workflow
     assert workflow.name == WORKFLOW and workflow.active
@@ -87,7 +88,7 @@ def test_moderators_publish_in_every_language_and_approve_the_workflow():
 
 def test_translators_edit_without_publishing():
     translator = member_of(TRANSLATORS)
-    permissions = StandardPage.objects.get(slug="acerca-de").permissions_for_user(translator)
+    permissions = StandardPageFactory().permissions_for_user(translator)
     assert permissions.can_edit() and not permissions.can_publish()
 
 
@@ -117,7 +118,7 @@ def test_private_materials_are_restricted_to_the_roles():
 def test_trainers_cannot_reach_the_admin_nor_its_bulk_actions():
     """Wagtail's bulk-action pages name any page by id, drafts included:
     trainers, who need no admin, do not get there."""
-    draft = StandardPage.objects.get(slug="acerca-de")
+    draft = StandardPageFactory()
     draft.title = "Borrador secreto de prueba"
     draft.save_revision()
     client = Client()

@@ -10,12 +10,12 @@ from wagtail.models import PageViewRestriction, Site
 import pytest
 
 from cms.models import SiteSettings
+from tests.factories import ImageFactory, LessonPageFactory
 
-LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/"
 
-
-def lesson_page():
-    return Client().get(LESSON).context["page"]
+@pytest.fixture
+def lesson(db):
+    return LessonPageFactory()
 
 
 def tables_read(path):
@@ -26,12 +26,11 @@ def tables_read(path):
 
 
 @pytest.mark.django_db
-def test_a_render_reads_the_site_and_its_settings_once():
+def test_a_render_reads_the_site_and_its_settings_once(lesson):
     """Wagtail keeps them for the request (Site.find_for_request,
     SiteSettings.for_request): the header, footer and download links share them."""
-    page = lesson_page()
-    page.save_revision().publish()
-    _response, sql = tables_read(LESSON)
+    lesson.save_revision().publish()
+    _response, sql = tables_read(lesson.url)
     assert sql.count('FROM "cms_sitesettings"') == 1
     assert sql.count('FROM "wagtailcore_site"') <= 1
 
@@ -46,14 +45,13 @@ def test_new_site_settings_show_on_the_next_page():
 
 
 @pytest.mark.django_db
-def test_a_page_made_private_stops_being_shown_at_once():
-    page = lesson_page()
-    assert Client().get(LESSON).status_code == 200  # now in the page cache too
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
-    response = Client().get(LESSON)
+def test_a_page_made_private_stops_being_shown_at_once(lesson):
+    assert Client().get(lesson.url).status_code == 200  # now in the page cache too
+    restriction = PageViewRestriction.objects.create(page=lesson, restriction_type="login")
+    response = Client().get(lesson.url)
     assert response.status_code == 302 and "/login/" in response["Location"]
     restriction.delete()
-    assert Client().get(LESSON).status_code == 200
+    assert Client().get(lesson.url).status_code == 200
 
 
 @pytest.mark.django_db
@@ -113,27 +111,23 @@ def test_a_new_page_under_home_joins_the_menu_at_once():
 
 
 @pytest.mark.django_db
-def test_a_new_site_logo_shows_at_once():
-    from wagtail.images import get_image_model
-
-    Client().get(LESSON)  # now in the page cache
+def test_a_new_site_logo_shows_at_once(lesson):
+    Client().get(lesson.url)  # now in the page cache
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.logo = get_image_model().objects.order_by("pk").first()
+    settings.logo = ImageFactory()
     settings.save()
-    response = Client().get(LESSON)
+    response = Client().get(lesson.url)
     assert 'class="brand__logo"' in response.content.decode()
     assert settings.logo.get_rendition("height-48").url in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_saving_an_image_empties_the_page_cache_that_may_show_it():
-    from wagtail.images import get_image_model
-
-    Client().get(LESSON)
-    _response, sql = tables_read(LESSON)
+def test_saving_an_image_empties_the_page_cache_that_may_show_it(lesson):
+    image = ImageFactory()
+    Client().get(lesson.url)
+    _response, sql = tables_read(lesson.url)
     assert sql == ""  # from the page cache
-    image = get_image_model().objects.order_by("pk").first()
     image.title = "Logo nuevo"
     image.save()
-    _response, sql = tables_read(LESSON)
+    _response, sql = tables_read(lesson.url)
     assert sql != ""  # rendered again

@@ -12,7 +12,7 @@ import polib
 import pytest
 from wagtail_localize.models import Translation
 
-from courses.models import ModulePage
+from tests.factories import ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +31,7 @@ def test_a_module_translated_offline_through_a_po_file(
     admin_client, django_capture_on_commit_callbacks
 ):
     portuguese = Locale.objects.get(language_code="pt-br")
-    module = ModulePage.objects.get(slug="autoestima-y-cuidado-colectivo")
-    # Start from a module that has no Portuguese version (the demo may have one).
-    for existing in module.get_translations().filter(locale=portuguese):
-        existing.delete()
+    module = ModulePageFactory()
 
     # 1. "Translate" in the page's actions menu: choose Português (Brasil).
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,10 +79,8 @@ def test_a_module_translated_offline_through_a_po_file(
 def test_a_po_file_made_for_another_translation_is_refused(admin_client):
     portuguese = Locale.objects.get(language_code="pt-br")
     english = Locale.objects.get(language_code="en")
-    module = ModulePage.objects.get(slug="incidencia-politica-y-participacion")
+    module = ModulePageFactory()
     for locale in (portuguese, english):
-        for existing in module.get_translations().filter(locale=locale):
-            existing.delete()
         admin_client.post(f"/admin/localize/submit/page/{module.pk}/", {"locales": [locale.pk]})
     to_portuguese = Translation.objects.get(
         source__object_id=module.translation_key, target_locale=portuguese

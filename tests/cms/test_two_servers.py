@@ -20,11 +20,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.browser.conftest import free_port
+from tests.demo import LESSON
 
 PROJECT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-LESSON = "/es/modulos/conocer-y-defender-nuestros-derechos/derechos-que-siempre-valen/"
 
 pytestmark = pytest.mark.skipif(
     not (DATABASE_URL.startswith(("postgres://", "postgresql://")) and REDIS_URL),

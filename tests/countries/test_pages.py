@@ -14,6 +14,7 @@ from cms.models import HomePage
 from courses.countries.choice import chosen_country, with_country
 from courses.countries.models import CountryIndexPage, CountryNote, CountryPage, HelpContact
 from courses.models import LessonPage, ModulePage
+from tests.factories import LessonPageFactory, ModulePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,18 @@ def country(code, language="es"):
     return CountryPage.objects.get(code=code, locale__language_code=language)
 
 
-def lesson(slug="es-legal"):
-    return LessonPage.objects.get(slug=slug, locale=spanish())
+@pytest.fixture
+def lesson():
+    """A lesson with notes for Argentina and Bolivia, followed by one without."""
+    module = ModulePageFactory()
+    page = LessonPageFactory(parent=module)
+    page.country_notes = [
+        CountryNote(country="ar", text="<p>En Argentina, el trabajo sexual no es delito.</p>"),
+        CountryNote(country="bo", text="<p>En Bolivia, pide siempre una copia del acta.</p>"),
+    ]
+    page.save_revision().publish()
+    LessonPageFactory(parent=module)
+    return page
 
 
 class TestTreeRules(WagtailPageTestCase):
@@ -117,8 +128,8 @@ def test_reading_country_pages_sets_no_cookie(client):
 # Country notes and the choice in the address
 
 
-def test_a_lesson_shows_only_the_note_of_the_chosen_country(client):
-    page = lesson()
+def test_a_lesson_shows_only_the_note_of_the_chosen_country(client, lesson):
+    page = lesson
     notes = {n.country: n for n in page.country_notes.all()}
     assert {"ar", "bo"} <= set(notes)
     bolivia = client.get(page.url + "?pais=bo").content.decode()
@@ -130,30 +141,30 @@ def test_a_lesson_shows_only_the_note_of_the_chosen_country(client):
     assert "Elige tu país" in plain
 
 
-def test_a_lesson_without_a_note_for_the_chosen_country_says_so(client):
-    html = client.get(lesson().url + "?pais=py").content.decode()
+def test_a_lesson_without_a_note_for_the_chosen_country_says_so(client, lesson):
+    html = client.get(lesson.url + "?pais=py").content.decode()
     assert "Nota para" not in html
     assert "no tiene todavía una nota para Paraguay" in html
 
 
-def test_lessons_without_notes_show_no_chooser(client):
-    module = lesson().module
+def test_lessons_without_notes_show_no_chooser(client, lesson):
+    module = lesson.module
     bare = next(lsn for lsn in module.lessons if not lsn.country_notes.exists())
     html = client.get(bare.url + "?pais=bo").content.decode()
     assert 'id="notas-por-pais"' not in html
 
 
 @pytest.mark.parametrize("value", ["zz", "BOLIVIA", "<script>", "bo' or 1=1", "b" * 500])
-def test_an_unknown_country_is_ignored(client, value):
-    response = client.get(lesson().url, {"pais": value})
+def test_an_unknown_country_is_ignored(client, lesson, value):
+    response = client.get(lesson.url, {"pais": value})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Nota para" not in html
     assert "pais=" not in html  # no link carries it on
 
 
-def test_the_chosen_country_is_kept_on_links_within_the_site(client):
-    page = lesson()
+def test_the_chosen_country_is_kept_on_links_within_the_site(client, lesson):
+    page = lesson
     html = client.get(page.url + "?pais=bo").content.decode()
     module = page.module
     home = page.get_ancestors().type(HomePage).first()
@@ -167,9 +178,9 @@ def test_the_chosen_country_is_kept_on_links_within_the_site(client):
         assert f'href="{item.url}?pais=bo"' in module_html
 
 
-def test_the_choice_can_be_cleared(client):
-    html = client.get(lesson().url + "?pais=bo").content.decode()
-    assert f'href="{lesson().url}">Quitar el país' in html
+def test_the_choice_can_be_cleared(client, lesson):
+    html = client.get(lesson.url + "?pais=bo").content.decode()
+    assert f'href="{lesson.url}">Quitar el país' in html
 
 
 def test_with_country_replaces_and_removes_the_parameter():
@@ -185,7 +196,7 @@ def test_chosen_country_needs_a_known_code(rf):
 
 
 def test_an_editor_can_add_a_note_to_a_lesson_and_it_shows(client):
-    page = lesson("violencia-institucional")
+    page = LessonPageFactory()
     page.country_notes = [CountryNote(country="py", text="<p>Nota de prueba para Paraguay.</p>")]
     page.save_revision().publish()
     html = client.get(page.url + "?pais=py").content.decode()

@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 import pytest
 
 from courses.models import FacilitatorGuidePage
+from tests import demo
 
 from ..planner.helpers import create_plan, plan_of
 
@@ -157,9 +158,7 @@ def test_demo_sources_may_say_what_the_room_sees(tmp_path):
             encoding="utf-8",
         )
     call_command("load_demo_content", content_dir=str(content), verbosity=0)
-    guide = FacilitatorGuidePage.objects.get(
-        locale__language_code="es", url_path__contains="/autoestima-y-cuidado-colectivo/"
-    )
+    guide = demo.page_at(demo.CARE_GUIDE)
     activity = guide.activity_list[0]
     assert activity.participant_list == ["Formen un círculo.", "Cada una dice su nombre."]
     assert activity.key_message == "Aquí nadie está sola."

@@ -18,6 +18,7 @@ import pytest
 from cms.models import HomePage
 from courses.reports.demo import load_feedback_page
 from courses.reports.models import FeedbackFormPage
+from tests import demo
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ ANSWERS = {
 
 
 def feedback_page():
-    return FeedbackFormPage.objects.live().get(slug="tu-opinion")
+    return demo.page_at(demo.FEEDBACK)
 
 
 def submit(data, **headers):

@@ -1,18 +1,19 @@
 import pytest
 
-from courses.models import Activity, FacilitatorGuidePage
+from courses.models import Activity
+from tests import demo
 
 
-def guide_activities(slug_fragment):
-    guide = FacilitatorGuidePage.objects.live().get(url_path__contains=slug_fragment)
+def guide_activities(address):
+    guide = demo.page_at(address)
     return list(Activity.objects.filter(guide=guide).order_by("sort_order"))
 
 
 @pytest.fixture
 def rights_activities(db):
-    return guide_activities("conocer-y-defender-nuestros-derechos")
+    return guide_activities(demo.RIGHTS_GUIDE)
 
 
 @pytest.fixture
 def care_activities(db):
-    return guide_activities("autoestima-y-cuidado-colectivo")
+    return guide_activities(demo.CARE_GUIDE)
