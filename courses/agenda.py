@@ -1,7 +1,9 @@
 """Timing of a workshop: when each activity starts and ends, and the total.
 
-Pure functions over anything with ``minutes``, so a facilitator guide and
-(later) a trainer's own plan share one calculation.
+Pure functions over a guide's activities or a trainer's plan items, so both
+share one calculation and one agenda table (includes/agenda_table.html).
+An item has ``title``, ``minutes``, ``is_break``, ``agenda_label`` (the
+line under its title) and ``agenda_notes``.
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,22 @@ class AgendaRow:
     def cumulative(self):
         """Minutes elapsed when this item ends."""
         return self.offset + self.minutes
+
+    @property
+    def title(self):
+        return self.item.title
+
+    @property
+    def is_break(self):
+        return self.item.is_break
+
+    @property
+    def label(self):
+        return self.item.agenda_label
+
+    @property
+    def notes(self):
+        return self.item.agenda_notes
 
 
 @dataclass(frozen=True)

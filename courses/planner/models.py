@@ -217,6 +217,18 @@ class PlanItem(models.Model):
         return restricted
 
     @property
+    def agenda_label(self):
+        """Under the title in the run-sheet: the module of a curriculum
+        activity, the kind of the trainer's own item, nothing for a break."""
+        if self.from_curriculum:
+            return self.module_title
+        return "" if self.is_break else self.get_kind_display()
+
+    @property
+    def agenda_notes(self):
+        return self.notes
+
+    @property
     def activity_gone(self):
         return self.kind == self.Kind.ACTIVITY and self.activity_id is None
 
