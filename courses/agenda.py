@@ -17,27 +17,16 @@ class AgendaRow:
     minutes: int
     starts: time
     ends: time
+    # What the agenda table shows of the item.
+    title: str
+    label: str  # the line under the title
+    notes: str
+    is_break: bool
 
     @property
     def cumulative(self):
         """Minutes elapsed when this item ends."""
         return self.offset + self.minutes
-
-    @property
-    def title(self):
-        return self.item.title
-
-    @property
-    def is_break(self):
-        return self.item.is_break
-
-    @property
-    def label(self):
-        return self.item.agenda_label
-
-    @property
-    def notes(self):
-        return self.item.agenda_notes
 
 
 @dataclass(frozen=True)
@@ -75,6 +64,10 @@ def build_agenda(items, start=time(9, 0)):
                 minutes=minutes,
                 starts=_clock(start, offset),
                 ends=_clock(start, offset + minutes),
+                title=item.title,
+                label=item.agenda_label,
+                notes=item.agenda_notes,
+                is_break=item.is_break,
             )
         )
         offset += minutes

@@ -12,7 +12,10 @@ from courses.text import format_minutes
 
 
 def items(*minutes):
-    return [SimpleNamespace(minutes=m) for m in minutes]
+    return [
+        SimpleNamespace(title="", minutes=m, is_break=False, agenda_label="", agenda_notes="")
+        for m in minutes
+    ]
 
 
 def test_each_activity_starts_when_the_previous_one_ends():
