@@ -131,9 +131,18 @@ class PrintDocument:
         """A document of ``kind`` for ``page`` as a part of this one: same
         paper, language and draft state, and the module, site and settings
         this one has looked up already."""
+        return self._sharing_lookups(kind, page, self.paper)
+
+    def sibling(self, kind, paper):
+        """Another printed version of this page, ``kind`` on ``paper``,
+        sharing what this one has looked up: a page's download links look
+        its module, site and settings up once."""
+        return self._sharing_lookups(kind, self.page, paper)
+
+    def _sharing_lookups(self, kind, page, paper):
         return kind(
             page,
-            self.paper,
+            paper,
             self.language,
             preview=self.preview,
             known_module=self.module,
