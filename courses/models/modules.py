@@ -13,6 +13,12 @@ from cms import rich_text
 
 from ..text import lines
 
+# lessons.py imports this module too: each imports the other whole, not its
+# names, so either may load first.
+from . import lessons
+from .guides import FacilitatorGuidePage
+from .snippets import Topic
+
 
 class ModuleIndexPage(Page):
     """The catalogue: every published module, filterable by topic."""
@@ -38,8 +44,6 @@ class ModuleIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import Topic
-
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules()
         topics = Topic.objects.filter(pk__in=modules.exclude(topic=None).values("topic")).order_by(
@@ -117,9 +121,7 @@ class ModulePage(Page):
 
     def lesson_pages(self):
         """The module's live, public lessons in order, as a queryset."""
-        from .lessons import LessonPage
-
-        return LessonPage.objects.child_of(self).live().public().order_by("path")
+        return lessons.LessonPage.objects.child_of(self).live().public().order_by("path")
 
     @cached_property
     def lessons(self):
@@ -127,17 +129,15 @@ class ModulePage(Page):
 
     @cached_property
     def guide(self):
-        from .guides import FacilitatorGuidePage
-
         guide = FacilitatorGuidePage.objects.child_of(self).live().public().first()
         return guide
 
     @cached_property
     def handouts(self):
         """Every handout of the module, in reading order (module's own, then by lesson)."""
-        from .lessons import HandoutPage
-
-        return list(HandoutPage.objects.descendant_of(self).live().public().order_by("path"))
+        return list(
+            lessons.HandoutPage.objects.descendant_of(self).live().public().order_by("path")
+        )
 
     @classmethod
     def for_cards(cls, modules):

@@ -26,6 +26,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from courses.agenda import build_agenda
 from courses.models import HandoutPage
+from courses.printing import store
+from courses.printing.models import PrintedFile
 
 MAX_ITEMS = 60
 MAX_MINUTES = 480
@@ -113,9 +115,6 @@ class WorkshopPlan(models.Model):
 
     def delete_with_files(self):
         """Delete the plan and every printed file made for it."""
-        from courses.printing import store
-        from courses.printing.models import PrintedFile
-
         files = list(PrintedFile.objects.filter(pk__in=self.prints.values("printed_file")))
         store.forget(files)
         self.delete()

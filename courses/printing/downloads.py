@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from wagtail.models import Site
 
-from cms.models import SiteSettings
+from cms.site_settings import SiteSettings
 
 from . import conf
 from .documents import document_for, documents_for, paper_of
