@@ -16,33 +16,23 @@ import os
 import re
 import resource
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.mkdtemp(prefix="taller-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
-os.environ["STATIC_ROOT"] = str(WORK / "static")
-sys.path.insert(0, str(ROOT))
+import demo_site  # bench/, the script's folder
 
-import django  # noqa: E402
-
-django.setup()
+WORK = demo_site.set_up_in_process()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from weasyprint import HTML  # noqa: E402
+import weasyprint  # noqa: E402
 
 from courses.models import FacilitatorGuidePage, HandoutPage  # noqa: E402
 from courses.printing import store  # noqa: E402
 from courses.printing.documents import document_for  # noqa: E402
-from courses.printing.render import PDF_OPTIONS, font_config  # noqa: E402
+from courses.printing.render import PDF_OPTIONS, _worker, font_config  # noqa: E402
 
 RUNS = 7
 
@@ -75,7 +65,7 @@ def bench_render(label, page):
     config = font_config()
 
     def plain():
-        HTML(string=html).write_pdf(font_config=config, **PDF_OPTIONS)
+        weasyprint.HTML(string=html).write_pdf(font_config=config, **PDF_OPTIONS)
 
     ours()
     plain()  # warm up both
@@ -122,19 +112,16 @@ def bench_serve(page):
 
 def main():
     print(f"Building a demo database in {WORK} …", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
+    demo_site.load_demo()
     handout = HandoutPage.objects.live().order_by("path").first()
     guides = list(FacilitatorGuidePage.objects.live().order_by("path"))
-    version = __import__("weasyprint").__version__
+    version = weasyprint.__version__
     load = os.getloadavg()[0]
     print(f"WeasyPrint {version}, {os.cpu_count()} CPUs, load {load:.1f}, median of {RUNS}")
     bench_render(f"handout «{handout.title[:14]}»", handout)
     for guide in guides:
         bench_render(f"guide «{guide.module.title[:16]}»", guide)
     bench_serve(handout)
-    from courses.printing.render import _worker
-
     _worker._stop(kill=False)  # reaped, so its peak counts among the children
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

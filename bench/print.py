@@ -13,23 +13,9 @@ Usage: .venv/bin/python bench/print.py  (builds its own throw-away SQLite
 database with the demo curriculum in a temporary folder; several minutes).
 """
 
-import os
-import sys
-import tempfile
-from pathlib import Path
+import demo_site  # bench/, the script's folder
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = Path(tempfile.mkdtemp(prefix="taller-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
-os.environ["STATIC_ROOT"] = str(WORK / "static")
-sys.path.insert(0, str(ROOT))
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
+WORK = demo_site.set_up_in_process()
 
 from courses.models import ModulePage  # noqa: E402
 from courses.printing.documents import document_for  # noqa: E402
@@ -50,8 +36,7 @@ def thin_pages(data, skip_first=False):
 
 def main():
     print(f"Building a demo database in {WORK} …", flush=True)
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", verbosity=0)
+    demo_site.load_demo()
     print(
         f"{'module':<34} {'lang':<5} {'guide p/sh':>10} {'pack p/sh':>10} "
         f"{'all for ' + str(PARTICIPANTS):>11} {'thin':>5}"

@@ -16,14 +16,16 @@ set), starts it with production settings under gunicorn (2 sync workers) on
 Throughput uses wrk (Debian: apt-get install wrk) when it is installed,
 otherwise a small Python client (slower: compare ratios, not absolutes).
 Machines are noisy: read the ratios, which are measured side by side.
+Django is set up in main() once the site is built, so the functions that
+read the site import its modules when they run.
 """
 
 import argparse
 import gzip
+import http.client
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,6 +35,11 @@ import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
+
+import django
+
+from demo_site import build, production_env, start_server  # bench/, the script's folder
 
 PROJECT = Path(__file__).resolve().parents[1]
 PAGES = {
@@ -48,59 +55,17 @@ PAGES = {
 PHONE_PIXELS = 720  # a 360 px wide screen at 2x
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_site(folder, port):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "benchmark-only",
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "CACHE_DIR": str(folder / "cache"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "SERVE_MEDIA": "true",
-        "LOG_LEVEL": "ERROR",
-    }
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    for command in (
-        ["migrate", "--noinput"],
-        ["collectstatic", "--noinput"],
-        ["load_demo_content"],
-    ):
-        subprocess.run([*manage, *command, "-v0"], env=env, cwd=PROJECT, check=True)
-    os.environ.update(env)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=PROJECT,
+def build_site(folder):
+    """The demo site in ``folder``, served by gunicorn (2 sync workers)."""
+    env = production_env(
+        folder, CACHE_DIR=str(folder / "cache"), SERVE_MEDIA="true", LOG_LEVEL="ERROR"
     )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.05)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    env["DATABASE_URL"] = os.environ.get("DATABASE_URL") or env["DATABASE_URL"]
+    build(env)
+    os.environ.update(env)
+    server = start_server(env, workers=2)
+    server.wait_until_up()
+    return server
 
 
 def get(url, encoding="gzip, br"):
@@ -135,9 +100,6 @@ def load(url, seconds, connections):
 
 
 def python_load(url, seconds, connections):
-    import http.client
-    from urllib.parse import urlparse
-
     parts = urlparse(url)
     latencies, stop = [], time.monotonic() + seconds
 
@@ -267,17 +229,12 @@ def main():
 
     sys.path.insert(0, str(PROJECT))
     folder = Path(tempfile.mkdtemp(prefix="taller-bench-"))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = build_site(folder, port)
+    server = build_site(folder)
     try:
-        import django
-
         django.setup()
-        run(base, args)
+        run(server.url, args)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
 

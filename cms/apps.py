@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sitio")
 
     def ready(self):
+        # Imported once the apps are loaded, as Django requires of code that uses models.
         from .caching import connect_invalidation
 
         connect_invalidation()

@@ -20,14 +20,22 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.site_settings import SiteSettings
 from courses.countries.choice import ALL_PARAMETERS as COUNTRY_PARAMETERS
 from courses.countries.choice import chosen_country, language_of, parameter
 from courses.learning.self_check import PARAMETER as ANSWER_PARAMETER
 from courses.learning.self_check import cacheable_answer
-from courses.models import Topic
+from courses.models import GlossaryTerm, Topic
+from courses.printing.downloads import ROUTES
+from courses.printing.models import PrintedFile
 
 TOPIC_PARAMETER = "tema"
 # Query parameters that select public content; any other parameter (a search
@@ -161,17 +169,6 @@ class PageCacheMiddleware:
 
 def connect_invalidation():
     """Empty the page cache whenever something visible on public pages changes."""
-    from django.db.models.signals import post_delete, post_save
-
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from cms.models import SiteSettings
-    from courses.models import GlossaryTerm
-    from courses.printing.downloads import ROUTES
-    from courses.printing.models import PrintedFile
-
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate_pages, dispatch_uid=f"page-cache-{signal}")
     # A page made private must stop being served from the cache at once.

@@ -11,10 +11,11 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_save
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
 from django_tasks import task
@@ -61,8 +62,6 @@ def images_of_page(page):
 
 @task()
 def make_page_renditions(page_id):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=page_id).first()
     return make_renditions.call(images_of_page(page.specific)) if page else 0
 
@@ -76,7 +75,5 @@ def _page_published(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_save
-
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid="taller-renditions")
     page_published.connect(_page_published, dispatch_uid="taller-renditions-publish")

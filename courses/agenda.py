@@ -1,7 +1,9 @@
 """Timing of a workshop: when each activity starts and ends, and the total.
 
-Pure functions over anything with ``minutes``, so a facilitator guide and
-(later) a trainer's own plan share one calculation.
+Pure functions over a guide's activities or a trainer's plan items, so both
+share one calculation and one agenda table (includes/agenda_table.html).
+An item has ``title``, ``minutes``, ``is_break``, ``agenda_label`` (the
+line under its title) and ``agenda_notes``.
 """
 
 from dataclasses import dataclass
@@ -15,6 +17,11 @@ class AgendaRow:
     minutes: int
     starts: time
     ends: time
+    # What the agenda table shows of the item.
+    title: str
+    label: str  # the line under the title
+    notes: str
+    is_break: bool
 
     @property
     def cumulative(self):
@@ -57,6 +64,10 @@ def build_agenda(items, start=time(9, 0)):
                 minutes=minutes,
                 starts=_clock(start, offset),
                 ends=_clock(start, offset + minutes),
+                title=item.title,
+                label=item.agenda_label,
+                notes=item.agenda_notes,
+                is_break=item.is_break,
             )
         )
         offset += minutes

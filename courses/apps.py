@@ -7,6 +7,7 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Cursos")
 
     def ready(self):
+        # Imported once the apps are loaded, as Django requires of code that uses models.
         from .printing import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from courses.printing.documents import PrintDocument
+from courses.printing.imposition import impose_four_up
 
 CARD_PAPER = {
     # The site's paper setting chooses which sheet the card is cut from.
@@ -73,6 +74,4 @@ class CardSheetDocument(RightsCardDocument):
         }
 
     def impose(self, data, pages):
-        from courses.printing.imposition import impose_four_up
-
         return impose_four_up(data, self.paper)

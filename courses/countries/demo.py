@@ -20,8 +20,8 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from cms.models import HomePage
-from courses.demo.loader import CONTENT_DIR, ContentError, read_toml
 from courses.demo.markup import to_html
+from courses.demo.sources import CONTENT_DIR, ContentError, read_toml
 from courses.models import LessonPage
 from courses.regions import CODES
 

@@ -13,7 +13,6 @@ block ids are those of the Spanish blocks they translate.
 
 import datetime
 import io
-import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,9 +39,9 @@ from courses.models import (
 
 from . import illustrations
 from .markup import inline, to_html
+from .sources import CONTENT_DIR, ContentError, read_toml
 from .translations import read_translations
 
-CONTENT_DIR = Path(__file__).parent / "content"
 ID_NAMESPACE = uuid.UUID("6f3c2a8e-5d41-4b7a-9a36-1c2f0e8d7b55")
 IMAGE_COLLECTION_TITLE = "Taller demo"
 # guide.toml names no slug (a module has one guide): one per language.
@@ -51,10 +50,6 @@ GUIDE_SLUGS = {
     "pt-br": "guia-de-facilitacao",
     "en": "facilitator-guide",
 }
-
-
-class ContentError(ValueError):
-    """The source files are wrong; the message says where and how."""
 
 
 @dataclass
@@ -71,14 +66,6 @@ class Report:
             self.updated.append(label)
         else:
             self.unchanged += 1
-
-
-def read_toml(path):
-    try:
-        with path.open("rb") as source:
-            return tomllib.load(source)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path}: {error}") from error
 
 
 def block_id(*parts):
@@ -104,7 +91,7 @@ class DemoLoader:
 
     def load(self):
         sources = self.read_sources()
-        translations = read_translations(self.content_dir, read_toml, ContentError)
+        translations = read_translations(self.content_dir)
         with transaction.atomic():
             self.images = {}
             # The Spanish record behind each page key: translations find

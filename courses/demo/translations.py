@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .sources import ContentError, read_toml
+
 # Values that are references or numbers, never text: kept exactly.
 KEPT_KEYS = {
     "type",
@@ -46,9 +48,9 @@ def translated_languages():
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
-def read_translations(content_dir, read_toml, error_class):
+def read_translations(content_dir):
     """Every language folder under ``translations/``, checked against the
-    Spanish sources; raises ``error_class`` naming the first wrong file."""
+    Spanish sources; raises ContentError naming the first wrong file."""
     root = content_dir / "translations"
     if not root.is_dir():
         return []
@@ -56,7 +58,7 @@ def read_translations(content_dir, read_toml, error_class):
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name not in languages:
-            raise error_class(
+            raise ContentError(
                 f"{folder}: unknown language {folder.name!r} (expected one of "
                 f"{', '.join(languages)})"
             )
@@ -65,12 +67,12 @@ def read_translations(content_dir, read_toml, error_class):
             relative = path.relative_to(folder).as_posix()
             source = content_dir / relative
             if not source.is_file():
-                raise error_class(f"{path}: there is no source file {relative} to translate")
+                raise ContentError(f"{path}: there is no source file {relative} to translate")
             data = read_toml(path)
             try:
                 check_shape(read_toml(source), data)
             except ShapeError as error:
-                raise error_class(f"{path}: differs from its source {relative}: {error}") from None
+                raise ContentError(f"{path}: differs from its source {relative}: {error}") from None
             translation.files[relative] = data
         found.append(translation)
     order = {code: i for i, code in enumerate(languages)}

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from courses.models import GlossaryTerm
+
 # No links inside links, headings, buttons or the self-check (whose options
 # become buttons), nor inside a glossary block itself.
 SKIPPED_TAGS = {"a", "button", "summary", "dfn", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -51,8 +53,6 @@ class LinkedBody:
 
 
 def terms_for_locale(locale_id):
-    from courses.models import GlossaryTerm
-
     return [
         Term(t.slug, t.term, " ".join(strip_tags(t.definition).split()))
         for t in GlossaryTerm.objects.filter(locale_id=locale_id)

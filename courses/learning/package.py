@@ -15,16 +15,23 @@ import json
 import logging
 import re
 from copy import copy
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import get_language
 
 from wagtail.models import Page
+
+from cms.site_settings import SiteSettings
+from courses.live.offline import live_pages
+from courses.models import HandoutPage, LessonPage
+from courses.printing import get_printed_file
+from courses.printing.downloads import downloads_for
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +60,6 @@ def module_package(module, request):
 def module_pages(module):
     """The module page, then its lessons and handouts in reading order."""
     descendants = Page.objects.descendant_of(module).live().public().specific().order_by("path")
-    from courses.models import HandoutPage, LessonPage
-
     return [module] + [p for p in descendants if isinstance(p, LessonPage | HandoutPage)]
 
 
@@ -71,10 +76,8 @@ def build_package(module, pages, request):
         # a glossary term or a deploy's static file names change.
         files.append({"url": page.url, "bytes": len(html), "v": _digest(html)})
         assets.update(static_urls(html))
-    from courses.live.offline import live_pages
-
-    for entry, html in _learning_pages(request) + live_pages(module, request):
-        files.append(entry)
+    for url, html in _learning_pages(request) + live_pages(module, request):
+        files.append({"url": url, "bytes": len(html), "v": _digest(html)})
         assets.update(static_urls(html))
     for image in _images(module, pages):
         entry = _rendition(image, SAVED_RENDITION)
@@ -125,32 +128,25 @@ def _static_size(url):
         pass
     found = finders.find(name)  # development and tests: not collected
     if found:
-        from pathlib import Path
-
         return Path(found).stat().st_size
     return None
 
 
 def _learning_pages(request):
-    """The offline page and "my modules", so both open without a connection."""
-    from .views import my_modules, offline
-
-    entries = []
-    for name, view in (("learning:offline", offline), ("learning:my_modules", my_modules)):
+    """``[(url, html), …]`` of the offline page and "my modules", so both
+    open without a connection."""
+    pages = []
+    for name in ("learning:offline", "learning:my_modules"):
         # Rendered at their own address, as a visitor gets them: the
         # language switcher links depend on it.
+        url = reverse(name)
         page_request = copy(request)
-        page_request.path = page_request.path_info = reverse(name)
-        content = view(page_request).content
-        entries.append(
-            ({"url": reverse(name), "bytes": len(content), "v": _digest(content)}, content)
-        )
-    return entries
+        page_request.path = page_request.path_info = url
+        pages.append((url, resolve(url).func(page_request).content))
+    return pages
 
 
 def _images(module, pages):
-    from courses.models import LessonPage
-
     images = []
     if module.cover_image_id:
         images.append(module.cover_image)
@@ -172,8 +168,6 @@ def _rendition(image, spec):
 
 
 def _logo(request):
-    from cms.models import SiteSettings
-
     logo = SiteSettings.for_request(request).logo
     return _rendition(logo, LOGO_RENDITION) if logo else None
 
@@ -181,13 +175,6 @@ def _logo(request):
 def _handout_pdfs(pages):
     """The PDF of each handout, from the printing pipeline: the size of a
     file not rendered yet is known only after rendering it, once."""
-    from courses.models import HandoutPage
-
-    try:
-        from courses.printing import get_printed_file
-        from courses.printing.downloads import downloads_for
-    except ImportError:  # printing not installed
-        return []
     entries = []
     for page in pages:
         if not isinstance(page, HandoutPage):

@@ -4,6 +4,7 @@ and the certificate. None of them reads or writes anything about the
 learner: progress stays in the browser.
 """
 
+import hashlib
 import json
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.shortcuts import render
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Site
 
+from cms.site_settings import SiteSettings
 from courses.models import ModulePage
 
 from .package import module_package, static_urls
@@ -68,8 +71,6 @@ def package(request, module_id):
 def web_manifest(request):
     """The web app manifest, in the current language: it starts at this
     language's home page and covers the whole site."""
-    from cms.models import SiteSettings
-
     site_settings = SiteSettings.for_request(request)
     name = site_settings.organisation_name or settings.WAGTAIL_SITE_NAME
     description = _("Módulos de formación para estudiar en el teléfono, también sin conexión.")
@@ -139,20 +140,14 @@ def service_worker(request):
 
 
 def _offline_url(language):
-    from django.utils import translation
-
     with translation.override(language):
         return reverse("learning:offline")
 
 
 def _certificate_path(language):
-    from django.utils import translation
-
     with translation.override(language):
         return reverse("learning:certificate")
 
 
 def _hash(value):
-    import hashlib
-
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()[:12]

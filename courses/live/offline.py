@@ -4,14 +4,13 @@ mode opens in a room with no connection (see courses/learning/package.py)."""
 
 from copy import copy
 
+from courses.models import FacilitatorGuidePage
+
 from . import views
 
 
 def live_pages(module, request):
-    """``[(entry, html), …]`` for the module's published guide, if any."""
-    from courses.learning.package import _digest
-    from courses.models import FacilitatorGuidePage
-
+    """``[(url, html), …]`` for the module's published guide, if any."""
     guide = FacilitatorGuidePage.objects.child_of(module).live().public().specific().first()
     if guide is None:
         return []
@@ -21,7 +20,7 @@ def live_pages(module, request):
         (context["live_url"], lambda r: views.facilitate(r, context)),
         (context["projector_url"], lambda r: views.project(r, context)),
     )
-    entries = []
+    pages = []
     for url, render in renders:
         # At its own address, as the language switcher's links depend on it.
         page_request = copy(request)
@@ -30,6 +29,5 @@ def live_pages(module, request):
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200:
-            content = response.content
-            entries.append(({"url": url, "bytes": len(content), "v": _digest(content)}, content))
-    return entries
+            pages.append((url, response.content))
+    return pages

@@ -2,18 +2,16 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from . import views
+
 
 class LiveFacilitationMixin(RoutablePageMixin):
     @path("en-vivo/", name="live")
     def live_view(self, request):
-        from . import views
-
         return views.facilitate(request, views.guide_context(self))
 
     @path("proyector/", name="projector")
     def projector_view(self, request):
-        from . import views
-
         return views.project(request, views.guide_context(self))
 
     def get_cached_paths(self):

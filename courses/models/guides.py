@@ -202,6 +202,12 @@ class Activity(Orderable, ClusterableModel):
     def is_break(self):
         return self.kind == self.Kind.BREAK
 
+    @property
+    def agenda_label(self):
+        return self.get_kind_display()
+
+    agenda_notes = ""  # the agenda of a guide shows no notes: they come with the steps
+
     def shown_handouts(self):
         """The live handouts this activity uses that the guide's readers may
         read: a public guide never names a restricted handout."""

@@ -16,6 +16,7 @@ from ..printing.documents import HandoutDocument, LessonDocument
 from ..printing.editable import DocxHandoutDocument, OdtHandoutDocument
 from ..printing.pages import PrintableMixin
 from ..text import lines, reading_minutes
+from . import modules  # which imports this one: see there
 
 
 class LessonPage(PrintableMixin, Page):
@@ -139,6 +140,4 @@ class HandoutPage(PrintableMixin, Page):
 
     @cached_property
     def module(self):
-        from .modules import ModulePage
-
-        return ModulePage.objects.ancestor_of(self).first()
+        return modules.ModulePage.objects.ancestor_of(self).first()

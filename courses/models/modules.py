@@ -16,6 +16,12 @@ from cms import rich_text
 
 from ..text import lines
 
+# lessons.py imports this module too: each imports the other whole, not its
+# names, so either may load first.
+from . import lessons
+from .guides import Activity, FacilitatorGuidePage
+from .snippets import Topic
+
 
 class ModuleIndexPage(Page):
     """The catalogue: every published module, filterable by topic."""
@@ -35,8 +41,6 @@ class ModuleIndexPage(Page):
         return ModulePage.objects.child_of(self).live().public().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import Topic
-
         context = super().get_context(request, *args, **kwargs)
         modules = self.modules()
         topics = Topic.objects.filter(pk__in=modules.exclude(topic=None).values("topic")).order_by(
@@ -114,9 +118,7 @@ class ModulePage(Page):
 
     def lesson_pages(self):
         """The module's live, public lessons in order, as a queryset."""
-        from .lessons import LessonPage
-
-        return LessonPage.objects.child_of(self).live().public().order_by("path")
+        return lessons.LessonPage.objects.child_of(self).live().public().order_by("path")
 
     @cached_property
     def lessons(self):
@@ -124,17 +126,15 @@ class ModulePage(Page):
 
     @cached_property
     def guide(self):
-        from .guides import FacilitatorGuidePage
-
         guide = FacilitatorGuidePage.objects.child_of(self).live().public().first()
         return guide
 
     @cached_property
     def handouts(self):
         """Every handout of the module, in reading order (module's own, then by lesson)."""
-        from .lessons import HandoutPage
-
-        return list(HandoutPage.objects.descendant_of(self).live().public().order_by("path"))
+        return list(
+            lessons.HandoutPage.objects.descendant_of(self).live().public().order_by("path")
+        )
 
     @classmethod
     def for_cards(cls, modules):
@@ -143,16 +143,13 @@ class ModulePage(Page):
         image with its renditions, and two annotations, ``lesson_count``
         (live, public lessons) and ``guide_minutes`` (the workshop's length
         from the live, public guide, as ``workshop_minutes`` counts it)."""
-        from .guides import Activity, FacilitatorGuidePage
-        from .lessons import LessonPage
-
         private = Page.objects.private_q()  # the view restrictions, read once
         children = {"path__startswith": OuterRef("path"), "depth": OuterRef("depth") + 1}
-        lessons = LessonPage.objects.live().exclude(private).filter(**children)
+        live_lessons = lessons.LessonPage.objects.live().exclude(private).filter(**children)
         guide = FacilitatorGuidePage.objects.live().exclude(private).filter(**children)
         activities = Activity.objects.filter(guide=OuterRef("guide_id"))
         # Grouped by a column that is the same on every row: one number per module.
-        lesson_count = lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")
+        lesson_count = live_lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")
         minutes = activities.order_by().values("guide").annotate(n=Sum("minutes")).values("n")
         covers = get_image_model().objects.prefetch_renditions()
         return (

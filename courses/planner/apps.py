@@ -11,6 +11,7 @@ class PlannerConfig(AppConfig):
     verbose_name = _("Planificador de talleres")
 
     def ready(self):
+        # Imported once the apps are loaded, as Django requires of code that uses models.
         from . import signals
 
         signals.connect()

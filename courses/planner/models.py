@@ -26,6 +26,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from courses.agenda import build_agenda
 from courses.models import HandoutPage
+from courses.printing import store
+from courses.printing.models import PrintedFile
 
 MAX_ITEMS = 60
 MAX_MINUTES = 480
@@ -113,9 +115,6 @@ class WorkshopPlan(models.Model):
 
     def delete_with_files(self):
         """Delete the plan and every printed file made for it."""
-        from courses.printing import store
-        from courses.printing.models import PrintedFile
-
         files = list(PrintedFile.objects.filter(pk__in=self.prints.values("printed_file")))
         store.forget(files)
         self.delete()
@@ -215,6 +214,18 @@ class PlanItem(models.Model):
         if restricted is None:
             restricted = self.activity.guide.get_view_restrictions().exists()
         return restricted
+
+    @property
+    def agenda_label(self):
+        """Under the title in the run-sheet: the module of a curriculum
+        activity, the kind of the trainer's own item, nothing for a break."""
+        if self.from_curriculum:
+            return self.module_title
+        return "" if self.is_break else self.get_kind_display()
+
+    @property
+    def agenda_notes(self):
+        return self.notes
 
     @property
     def activity_gone(self):

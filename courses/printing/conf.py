@@ -6,6 +6,8 @@ without touching the code: ``TALLER_PDF_TIMEOUT = 120`` and so on.
 
 from django.conf import settings
 
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+
 PAPERS = ("a4", "letter")
 
 
@@ -43,8 +45,6 @@ def warm_on_publish():
     value = getattr(settings, "TALLER_PDF_WARM_ON_PUBLISH", None)
     if value is not None:
         return bool(value)
-    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
-
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     return not type(backend).__name__.startswith(("Immediate", "Dummy"))
 

@@ -29,10 +29,11 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Page, Site
 
-from cms.models import SiteSettings
+from cms.site_settings import SiteSettings
 
 from . import conf, store
 from .content import guide_context
+from .fit import fitted
 
 # Bump when a PDF must be made again for a reason no file shows (a new
 # WeasyPrint, say): the layout fingerprint covers the code and templates.
@@ -131,9 +132,18 @@ class PrintDocument:
         """A document of ``kind`` for ``page`` as a part of this one: same
         paper, language and draft state, and the module, site and settings
         this one has looked up already."""
+        return self._sharing_lookups(kind, page, self.paper)
+
+    def sibling(self, kind, paper):
+        """Another printed version of this page, ``kind`` on ``paper``,
+        sharing what this one has looked up: a page's download links look
+        its module, site and settings up once."""
+        return self._sharing_lookups(kind, self.page, paper)
+
+    def _sharing_lookups(self, kind, page, paper):
         return kind(
             page,
-            self.paper,
+            paper,
             self.language,
             preview=self.preview,
             known_module=self.module,
@@ -276,8 +286,7 @@ class PrintDocument:
     def fitted(self):
         """``(bytes, pages, tightness)`` of a one-part document fitted to
         its paper (see fit.py)."""
-        from .fit import fitted
-        from .render import render_pdf
+        from .render import render_pdf  # loaded late, as in render_bytes
 
         return fitted(lambda tight: render_pdf([self.html(tightness=tight)], self.base_url))
 

@@ -6,14 +6,14 @@ for all links of a page: the cache keys are computed from data the page
 already has, then looked up together.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wagtail.models import Site
 
-from cms.models import SiteSettings
+from cms.site_settings import SiteSettings
 
 from . import conf
-from .documents import document_for, documents_for
+from .documents import document_for, documents_for, paper_of
 from .models import PrintedFile
 
 ROUTES = {
@@ -23,7 +23,6 @@ ROUTES = {
     "pack-zip": ("pack_zip", "pack_zip_paper"),
     "card": ("pdf", "pdf_paper"),
 }
-SHARED = ("module", "site", "site_settings", "base_url", "handouts", "lessons", "module_number")
 
 
 @dataclass
@@ -51,18 +50,12 @@ def downloads_for(page, variants=None, request=None):
     if not kinds or not page.live or page.url is None:
         return []
     first = _first_document(page, request)
-    first.key()  # works out the module, its pages and the site once, to share below
     papers = [first.paper] + [p for p in conf.PAPERS if p != first.paper]
     documents = []
     for variant in kinds:
         if variants and variant not in variants:
             continue
-        for paper in papers:
-            document = kinds[variant](page, paper, first.language)
-            for name in SHARED:  # one module, one site: look them up once
-                if name in first.__dict__:
-                    document.__dict__[name] = first.__dict__[name]
-            documents.append(document)
+        documents += [first.sibling(kinds[variant], paper) for paper in papers]
     keys = [document.key() for document in documents]
     cached = _printed_files(keys)
     links = []
@@ -91,10 +84,8 @@ def _first_document(page, request):
     if site is None:
         return document_for(page)
     site_settings = SiteSettings.for_request(request)
-    paper = site_settings.default_paper if site_settings.default_paper in conf.PAPERS else "a4"
-    first = document_for(page, paper=paper)
-    first.site, first.site_settings = site, site_settings
-    return first
+    first = document_for(page, paper=paper_of(site_settings))
+    return replace(first, known_site=site, known_settings=site_settings)
 
 
 def _printed_files(keys):

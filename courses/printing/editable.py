@@ -108,6 +108,8 @@ class DocxHandoutDocument(EditableHandoutDocument):
     content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     def build(self, outline):
+        # python-docx and odfpy load lxml and their own templates: only when
+        # someone asks for an editable handout, not in every web process.
         from docx import Document
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -162,6 +164,7 @@ class OdtHandoutDocument(EditableHandoutDocument):
     content_type = "application/vnd.oasis.opendocument.text"
 
     def build(self, outline):
+        # Loaded when asked, like python-docx above.
         from odf import dc, style, text
         from odf.opendocument import OpenDocumentText
 

@@ -13,6 +13,9 @@ from datetime import timedelta
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
+from django_redis import get_redis_connection
+from redis.exceptions import LockError
+
 from . import conf
 from .models import RenderLock
 
@@ -43,8 +46,6 @@ class DatabaseLock:
 
 class RedisLock:
     def __init__(self, key, ttl):
-        from django_redis import get_redis_connection
-
         self.lock = get_redis_connection("default").lock(
             f"taller:print-lock:{key}", timeout=ttl, blocking=False
         )
@@ -53,8 +54,6 @@ class RedisLock:
         return bool(self.lock.acquire(blocking=False))
 
     def release(self):
-        from redis.exceptions import LockError
-
         with contextlib.suppress(LockError):  # expired meanwhile: another may hold it now
             self.lock.release()
 

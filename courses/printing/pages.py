@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .conf import PAPERS
+from .documents import documents_for
 from .http import preview, serve
 
 PREVIEW_PDF = "pdf"
@@ -31,14 +32,10 @@ class PrintableMixin(RoutablePageMixin):
     @path("pdf/<str:paper>/<str:variant>/", name="pdf_variant")
     def pdf_variant_view(self, request, paper, variant):
         """Other printed versions the page offers (booklets, card sheets)."""
-        from .http import serve
-
         return serve(request, self, variant, paper)
 
     def get_cached_paths(self):
         # What a CDN may keep of this page: the page and its printed versions.
-        from .documents import documents_for
-
         others = [v for v in documents_for(self.specific) if v not in ROUTED_VARIANTS]
         return [
             "/",

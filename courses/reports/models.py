@@ -8,10 +8,11 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.forms import CheckboxSelectMultiple
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,8 @@ from wagtail.fields import RichTextField
 
 from cms import rich_text
 from courses.regions import COUNTRIES, country_name
+
+from . import antispam
 
 MAX_PARTICIPANTS = 500
 MAX_HOURS = 40
@@ -210,11 +213,6 @@ class FeedbackFormPage(AbstractForm):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        from django.core.exceptions import PermissionDenied
-        from django.template.response import TemplateResponse
-
-        from . import antispam
-
         if antispam.is_cross_site(request):
             raise PermissionDenied
         if antispam.is_trap_filled(request):

@@ -11,6 +11,10 @@ from django.utils.translation import gettext as _
 
 from PIL import Image as PILImage
 
+from courses.printing.conf import warm_on_publish
+from courses.printing.downloads import downloads_for
+from courses.printing.sheets import participants_from, sheets_for
+
 register = template.Library()
 logger = logging.getLogger("courses.printing")
 
@@ -71,8 +75,6 @@ def print_image(image, alt=None, css_class="figure__image"):
 def pdf_pending_label():
     """What a download link says while its file does not exist yet: made in
     the background when a worker runs the queue, else on the first request."""
-    from courses.printing.conf import warm_on_publish
-
     return _("se está preparando") if warm_on_publish() else _("se prepara al pedirlo")
 
 
@@ -81,8 +83,6 @@ def print_downloads(context, page, *variants):
     """Download links (with sizes when cached) for ``page``: see
     courses.printing.downloads. An empty list when there is none, never an
     error on a web page."""
-    from courses.printing.downloads import downloads_for
-
     try:
         return downloads_for(page, variants or None, context.get("request"))
     except Exception:
@@ -97,8 +97,6 @@ def print_sheets(context, page, paper):
     (20 by default): see courses.printing.sheets. ``{"participants": n,
     "count": Sheets or None}``, None until its files exist; never an error
     on a web page."""
-    from courses.printing.sheets import participants_from, sheets_for
-
     request = context.get("request")
     participants = participants_from(request.GET.get("participantes") if request else None)
     guide = getattr(page.specific, "guide", None) or page

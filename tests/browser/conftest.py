@@ -8,14 +8,12 @@ unless TALLER_REQUIRE_BROWSER is set (CI sets it, so they always run there).
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from bench import demo_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -44,68 +42,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     """The demo site under gunicorn with production settings; yields its base URL."""
     folder = tmp_path_factory.mktemp("site")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "browser-tests-only",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "CACHE_DIR": str(folder / "cache"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SERVE_MEDIA": "true",
-    }
+    port = demo_site.free_port()
+    env = demo_site.production_env(
+        folder,
+        CACHE_DIR=str(folder / "cache"),
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        SERVE_MEDIA="true",
+    )
     env.pop("REDIS_URL", None)
     SITE_ENV.update(env)
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    for command in (
-        ["migrate", "--noinput"],
-        ["collectstatic", "--noinput"],
-        ["load_demo_content"],
-    ):
-        subprocess.run(manage + command + ["-v0"], env=env, cwd=PROJECT, check=True)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cms.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--no-control-socket",
-        ],
-        env=env,
-        cwd=PROJECT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    demo_site.build(env)
+    server = demo_site.start_server(env, workers=2, port=port)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/robots.txt", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        yield url
+        server.wait_until_up()
+        yield server.url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -114,7 +70,7 @@ def site_manage(site_url):
 
     def run(*command):
         return subprocess.run(
-            [sys.executable, str(PROJECT / "manage.py"), *command],
+            [*demo_site.MANAGE, *command],
             env=SITE_ENV,
             cwd=PROJECT,
             check=True,

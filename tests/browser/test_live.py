@@ -212,7 +212,8 @@ def test_a_plans_live_views_are_saved_on_the_device_and_open_offline(site_url, b
         # Listed with the saved modules on the offline page.
         page.goto(site_url + "/es/aprender/sin-conexion/")
         expect(page.locator("[data-saved-list]")).to_contain_text("Taller de derechos en Lima")
-        assert "Plan de taller, para facilitar en vivo" in page.locator("[data-saved-list]").inner_text()
+        saved = page.locator("[data-saved-list]").inner_text()
+        assert "Plan de taller, para facilitar en vivo" in saved
     finally:
         context.set_offline(False)
     # Removed from the device, it no longer opens offline.

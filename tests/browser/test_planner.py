@@ -123,7 +123,7 @@ def test_a_trainer_plans_a_workshop_on_a_phone(site_url, phone):
     share_url = phone.locator("#share-link").input_value()
     open_page(phone, share_url)
     assert phone.locator("form[method=post]").count() == 0
-    assert "Merienda" in phone.locator(".run-sheet").inner_text()
+    assert "Merienda" in phone.get_by_role("region", name="Horario del taller").inner_text()
 
     # Forget the plan on this device: the guides offer a new plan again.
     open_page(phone, edit_url)

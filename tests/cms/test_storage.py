@@ -2,7 +2,6 @@
 127.0.0.1), linked and served on the site's own origin."""
 
 import io
-import socket
 
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
@@ -11,14 +10,10 @@ from django.test import override_settings
 import pytest
 from PIL import Image as PillowImage
 
+from bench.demo_site import free_port
+
 pytestmark = pytest.mark.django_db
 BUCKET = "taller-test-media"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

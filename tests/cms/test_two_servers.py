@@ -9,20 +9,16 @@ database next to the test database and drops it afterwards.
 
 import os
 import subprocess
-import sys
 import threading
-import time
 import urllib.request
 import uuid
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.browser.conftest import free_port
+from bench import demo_site
 from tests.demo import LESSON
 
-PROJECT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
@@ -54,56 +50,27 @@ def database():
 def servers(database, tmp_path_factory):
     """The demo site, built once, served by two gunicorn processes."""
     folder = tmp_path_factory.mktemp("two-servers")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "SECRET_KEY": "two-server-test-only",
-        "DATABASE_URL": database,
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": folder.name,  # nothing shared with other runs
-        "MEDIA_ROOT": str(folder / "media"),  # one storage, as S3 would be
-        "STATIC_ROOT": str(folder / "static"),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "INFO",
-    }
-    manage = [sys.executable, str(PROJECT / "manage.py")]
-    for command in (
-        ["migrate", "--noinput"],
-        ["collectstatic", "--noinput"],
-        ["load_demo_content"],
-    ):
-        subprocess.run([*manage, *command, "-v0"], env=env, cwd=PROJECT, check=True)
+    env = demo_site.production_env(
+        folder,  # one media folder for both, as S3 would be
+        DATABASE_URL=database,
+        REDIS_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=folder.name,  # nothing shared with other runs
+        LOG_LEVEL="INFO",
+    )
+    demo_site.build(env)
     started = []
     for name in ("a", "b"):
-        port = free_port()
         log = open(folder / f"{name}.log", "w+")  # noqa: SIM115 - closed below
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind",
-             f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"],
-            env=env, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        started.append((f"http://127.0.0.1:{port}", process, log))
+        started.append((demo_site.start_server(env, log=log), log))
     try:
-        for url, _process, _log in started:
-            wait_for(url)
-        yield {"urls": [url for url, _, _ in started], "env": env, "manage": manage,
-               "logs": [log for _, _, log in started]}  # fmt: skip
+        for server, _log in started:
+            server.wait_until_up()
+        yield {"urls": [server.url for server, _ in started], "env": env,
+               "logs": [log for _, log in started]}  # fmt: skip
     finally:
-        for _url, process, log in started:
-            process.terminate()
-            process.wait(timeout=20)
+        for server, log in started:
+            server.stop()
             log.close()
-
-
-def wait_for(url):
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)  # noqa: S310 - local server
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn at {url} did not start")
 
 
 def get(url):
@@ -114,7 +81,10 @@ def get(url):
 def run_orm(servers, code):
     """Run ``code`` with the servers' database, as another process would."""
     subprocess.run(
-        [*servers["manage"], "shell", "-c", code], env=servers["env"], cwd=PROJECT, check=True
+        [*demo_site.MANAGE, "shell", "-c", code],
+        env=servers["env"],
+        cwd=demo_site.PROJECT,
+        check=True,
     )
 
 

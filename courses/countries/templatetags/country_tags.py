@@ -7,9 +7,11 @@ from django import template
 
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
+from cms.site_chrome import site_chrome
 from courses.regions import COUNTRIES, country_name
 
 from ..choice import ALL_PARAMETERS, chosen_country, language_of, parameter, with_country
+from ..models import CountryIndexPage, CountryPage
 
 register = template.Library()
 
@@ -55,10 +57,6 @@ def current_country(context):
 def country_pages(context):
     """(index page, page of the chosen country) in the current site and
     language."""
-    from cms.site_chrome import site_chrome
-
-    from ..models import CountryIndexPage, CountryPage
-
     request = _request(context)
     if request is None:
         return None, None

@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from courses.countries.demo import CountryLoader, demo_lesson_slugs
-from courses.demo.loader import CONTENT_DIR, ContentError, DemoLoader
+from courses.demo.loader import DemoLoader
 from courses.demo.localize import register_translations
+from courses.demo.sources import CONTENT_DIR, ContentError
 from courses.models import GlossaryTerm, Topic
 from courses.reports.demo import load_feedback_page
 

@@ -7,6 +7,11 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import reverse
 
+from cms.site_chrome import site_chrome
+from courses.models import ModulePage
+
+from ..models import FeedbackFormPage
+
 register = template.Library()
 
 
@@ -30,8 +35,6 @@ def module_report_url(module):
 def plan_report_url(plan):
     """The report form with the plan's title and the modules its activities
     come from (in the plan's order), in one query for the modules."""
-    from courses.models import ModulePage
-
     guide_paths = []
     for item in plan.item_list:
         if item.kind == item.Kind.ACTIVITY and item.activity is not None:
@@ -50,8 +53,4 @@ def plan_report_url(plan):
 def feedback_page(context):
     """The live feedback page under this site's home page in the visitor's
     language, or None (found with the header's pages, cms.site_chrome)."""
-    from cms.site_chrome import site_chrome
-
-    from ..models import FeedbackFormPage
-
     return site_chrome(context).first_child(FeedbackFormPage)
