@@ -269,8 +269,14 @@ class PrintDocument:
         """(parts, cover) for render.render_pdf."""
         return [self.html()], None
 
-    # Laid out again tighter when that saves a nearly empty last page (fit.py).
+    # Laid out again tighter when that saves a nearly empty page (fit.py).
     fit_to_paper = False
+
+    def fits(self, data, pages):
+        """Whether a layout fits the paper well enough to keep (fit.py)."""
+        from .fit import last_page_is_not_nearly_empty
+
+        return last_page_is_not_nearly_empty(data, pages)
 
     @cached_property
     def fitted(self):
@@ -279,7 +285,9 @@ class PrintDocument:
         from .fit import fitted
         from .render import render_pdf
 
-        return fitted(lambda tight: render_pdf([self.html(tightness=tight)], self.base_url))
+        return fitted(
+            lambda tight: render_pdf([self.html(tightness=tight)], self.base_url), self.fits
+        )
 
     def render_bytes(self):
         """Render now (no cache): ``(bytes, page_count)``."""
@@ -340,6 +348,13 @@ class GuideDocument(PrintDocument):
     template = "print/guide.html"
     include_handouts = True
     fit_handouts = True
+    # A few lines alone on a page before the annexes: laid out a little tighter.
+    fit_to_paper = True
+
+    def fits(self, data, pages):
+        from .fit import no_page_is_nearly_empty
+
+        return no_page_is_nearly_empty(data, pages)
 
     @cached_property
     def handouts(self):
@@ -360,6 +375,12 @@ class GuideDocument(PrintDocument):
         return _("%(module)s: guía de facilitación") % {"module": module}
 
     def handout_documents(self):
+        return self.handout_parts
+
+    @cached_property
+    def handout_parts(self):
+        # Made once: each is fitted to the paper, and a guide fitted to the
+        # paper is laid out more than once.
         return [self.part(HandoutDocument, h) for h in self.handouts]
 
     def annex_handouts(self):
@@ -481,7 +502,7 @@ class GuidePack:
         return self.guide.pages()
 
     def handout_documents(self):
-        return [self.part(HandoutDocument, h) for h in self.handouts]
+        return self.guide.handout_documents()
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}
@@ -497,6 +518,9 @@ class ModulePackDocument(GuidePack, PackDocument):
 
     variant = "pack"
     template = "print/pack.html"
+    # Fitted to the paper as the guide it holds.
+    fit_to_paper = True
+    fits = GuideDocument.fits
 
     def main_part_name(self):
         return _("Guía de facilitación")

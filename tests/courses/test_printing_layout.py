@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from courses.models import FacilitatorGuidePage, HandoutPage
+from courses.models import FacilitatorGuidePage, HandoutPage, ModulePage
 from courses.printing.documents import document_for
 from courses.printing.measure import page_fills
 
@@ -40,6 +40,20 @@ def test_no_handout_page_is_less_than_a_fifth_full(paper):
         assert len(fills) == pages
         thin += [f"{handout.title} p. {n}" for n, f in enumerate(fills, 1) if f < LEAST_FILL]
     assert not thin, thin
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt-br"])
+def test_no_guide_or_pack_page_is_less_than_a_fifth_full(language):
+    # One module a language (a guide takes seconds to lay out): the rights
+    # module, whose longer English and Portuguese text left a few lines
+    # alone before the annexes.
+    modules = ModulePage.objects.live().filter(locale__language_code=language).order_by("path")
+    guide = modules[1].guide
+    for variant in ("facilitator", "pack"):
+        data, _pages = document_for(guide, variant, "a4").render_bytes()
+        fills = page_fills(data)
+        thin = [n for n, fill in enumerate(fills[1:], 2) if fill < LEAST_FILL]  # cover aside
+        assert not thin, (language, variant, thin)
 
 
 def test_listed_handouts_fit_one_sheet_printed_on_both_sides():
