@@ -45,6 +45,7 @@ LAYOUT_MODULES = (
     "privacy.py",
     "fit.py",
     "imposition.py",
+    "cards.py",
 )
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
@@ -81,6 +82,12 @@ class PrintDocument:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         DOCUMENT_KINDS.append(cls)
+
+    @classmethod
+    def offered_by(cls, page):
+        """Whether ``page`` offers this kind: every page of a type that
+        declares it, unless a kind says otherwise (pocket cards)."""
+        return True
 
     variant = ""
     extension = "pdf"
@@ -440,7 +447,7 @@ class PackDocument(PrintDocument):
                     "anchor": f"hoja-{handout.pk}",
                     "end": f"hoja-{handout.pk}-fin",
                     "pages": pages,
-                    "copies": handout.copies_per_participant,
+                    "copies": handout.copies_short_label,
                 }
             )
         return {"parts": parts, "pack_handouts": sheets}
@@ -473,7 +480,7 @@ class PackArchiveDocument(PrintDocument):
             label = labels[id(document)]
             name = archive.add(document.file_name_for(label), data)
             title = label or document.page.title
-            copies = getattr(document.page, "copies_per_participant", 1)
+            copies = getattr(document.page, "copies_label", "")
             rows.append(
                 {"file": name, "pages": record.pages, "document": document, "title": title}
                 | {"copies": copies}
@@ -629,8 +636,10 @@ def layout_files():
 
 def documents_for(page):
     """The printed versions a page offers, default first: what its page
-    type declares in ``print_documents`` ({variant: document class})."""
-    return dict(getattr(page, "print_documents", None) or {})
+    type declares in ``print_documents`` ({variant: document class}), less
+    those this page does not offer."""
+    kinds = getattr(page, "print_documents", None) or {}
+    return {variant: kind for variant, kind in kinds.items() if kind.offered_by(page)}
 
 
 def settings_for(site):
