@@ -193,6 +193,12 @@ class HandoutPage(PrintableMixin, Page):
         return self.copies * participants
 
     @property
+    def copies_each_participant(self):
+        """Copies each participant takes; 0 for a sheet shared by a group
+        or the whole workshop."""
+        return self.copies if self.copies_for == PER_PARTICIPANT else 0
+
+    @property
     def copies_label(self):
         """ "2 copias por participante", "1 copia por grupo de 5", "3 copias
         para todo el taller": what the guide, the pack and its note say."""

@@ -7,8 +7,6 @@ links), so it costs no render; None until the files exist."""
 
 from dataclasses import dataclass
 
-from courses.models.lessons import PER_PARTICIPANT
-
 from .documents import document_for
 from .downloads import _printed_files
 
@@ -57,8 +55,8 @@ def sheets_for(guide, paper, participants):
     per_participant, shared = 0, 0
     for pages, document in zip(handout_pages, handouts, strict=True):
         handout = document.page
-        if handout.copies_for == PER_PARTICIPANT:
-            per_participant += duplex_sheets(pages) * handout.copies
+        if handout.copies_each_participant:
+            per_participant += duplex_sheets(pages) * handout.copies_each_participant
         else:
             shared += duplex_sheets(pages) * handout.copies_to_print(participants)
     return Sheets(participants, duplex_sheets(own_pages), per_participant, shared)
