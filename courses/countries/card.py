@@ -11,35 +11,21 @@ fingerprint covers it), rendered once, bounded, with the safe fetcher.
 from functools import cached_property
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from courses.printing.cards import FourUpSheet, PocketCard
 from courses.printing.documents import PrintDocument
-from courses.printing.imposition import impose_four_up
-
-CARD_PAPER = {
-    # The site's paper setting chooses which sheet the card is cut from.
-    "a4": "A6",
-    "letter": "4.25in 5.5in",
-}
 
 
-class RightsCardDocument(PrintDocument):
-    """The essentials of a country page and its contacts, on small pages."""
+class RightsCardDocument(PocketCard, PrintDocument):
+    """The essentials of a country page and its contacts, on small pages:
+    two sides, the essentials and the contacts."""
 
     variant = "card"
     template = "print/card.html"
-    # Two sides, the essentials and the contacts: tighter if a third would hold little.
-    fit_to_paper = True
 
     @cached_property
     def module(self):
         return None  # a country page belongs to no module
-
-    @property
-    def paper_label(self):
-        if self.paper == "a4":
-            return pgettext("papel", "A6 (un cuarto de A4)")
-        return pgettext("papel", "1/4 de carta")
 
     def neutral_name(self):
         return _("cartilla %(code)s") % {"code": self.page.code}
@@ -48,22 +34,13 @@ class RightsCardDocument(PrintDocument):
         return _("Cartilla de derechos: %(country)s") % {"country": self.page.title}
 
     def context(self):
-        return {
-            **super().context(),
-            "paper_css": CARD_PAPER[self.paper],
-            "contacts": list(self.page.contacts.all()),
-        }
+        return {**super().context(), "contacts": list(self.page.contacts.all())}
 
 
-class CardSheetDocument(RightsCardDocument):
-    """Four identical cards on one A4 (or Letter) sheet, with dashed cut
-    lines: printed on both sides, each card's back lands behind its front."""
+class CardSheetDocument(FourUpSheet, RightsCardDocument):
+    """Four identical cards on one A4 (or Letter) sheet, with dashed cut lines."""
 
     variant = "card-sheet"
-
-    @property
-    def paper_label(self):
-        return pgettext("papel", "A4") if self.paper == "a4" else pgettext("papel", "Carta")
 
     def neutral_name(self):
         return _("cartilla %(code)s, hoja para recortar") % {"code": self.page.code}
@@ -72,6 +49,3 @@ class CardSheetDocument(RightsCardDocument):
         return _("Cartilla de derechos: %(country)s, cuatro por hoja") % {
             "country": self.page.title
         }
-
-    def impose(self, data, pages):
-        return impose_four_up(data, self.paper)

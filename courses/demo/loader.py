@@ -485,7 +485,10 @@ class DemoLoader:
             title=data["title"],
             intro=data.get("intro", ""),
             body=self.stream(HandoutStreamBlock(), data.get("body", []), self.block_owner(data)),
-            copies_per_participant=data.get("copies_per_participant", 1),
+            copies=data.get("copies", 1),
+            copies_for=data.get("copies_for", "participant"),
+            people_per_group=data.get("people_per_group", 5),
+            pocket_card=data.get("pocket_card", False),
         )
 
     def save_guide(self, module, data, handouts, folder):

@@ -24,7 +24,10 @@ KEPT_KEYS = {
     "correct",
     "lines",
     "topic",
-    "copies_per_participant",
+    "copies",
+    "copies_for",
+    "people_per_group",
+    "pocket_card",
 }
 
 

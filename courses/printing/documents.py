@@ -46,6 +46,7 @@ LAYOUT_MODULES = (
     "privacy.py",
     "fit.py",
     "imposition.py",
+    "cards.py",
 )
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "print"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "print"
@@ -82,6 +83,12 @@ class PrintDocument:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         DOCUMENT_KINDS.append(cls)
+
+    @classmethod
+    def offered_by(cls, page):
+        """Whether ``page`` offers this kind: every page of a type that
+        declares it, unless a kind says otherwise (pocket cards)."""
+        return True
 
     variant = ""
     extension = "pdf"
@@ -279,8 +286,14 @@ class PrintDocument:
         """(parts, cover) for render.render_pdf."""
         return [self.html()], None
 
-    # Laid out again tighter when that saves a nearly empty last page (fit.py).
+    # Laid out again tighter when that saves a nearly empty page (fit.py).
     fit_to_paper = False
+
+    def fits(self, data, pages):
+        """Whether a layout fits the paper well enough to keep (fit.py)."""
+        from .fit import last_page_is_not_nearly_empty
+
+        return last_page_is_not_nearly_empty(data, pages)
 
     @cached_property
     def fitted(self):
@@ -288,7 +301,9 @@ class PrintDocument:
         its paper (see fit.py)."""
         from .render import render_pdf  # loaded late, as in render_bytes
 
-        return fitted(lambda tight: render_pdf([self.html(tightness=tight)], self.base_url))
+        return fitted(
+            lambda tight: render_pdf([self.html(tightness=tight)], self.base_url), self.fits
+        )
 
     def render_bytes(self):
         """Render now (no cache): ``(bytes, page_count)``."""
@@ -349,6 +364,13 @@ class GuideDocument(PrintDocument):
     template = "print/guide.html"
     include_handouts = True
     fit_handouts = True
+    # A few lines alone on a page before the annexes: laid out a little tighter.
+    fit_to_paper = True
+
+    def fits(self, data, pages):
+        from .fit import no_page_is_nearly_empty
+
+        return no_page_is_nearly_empty(data, pages)
 
     @cached_property
     def handouts(self):
@@ -369,6 +391,12 @@ class GuideDocument(PrintDocument):
         return _("%(module)s: guía de facilitación") % {"module": module}
 
     def handout_documents(self):
+        return self.handout_parts
+
+    @cached_property
+    def handout_parts(self):
+        # Made once: each is fitted to the paper, and a guide fitted to the
+        # paper is laid out more than once.
         return [self.part(HandoutDocument, h) for h in self.handouts]
 
     def annex_handouts(self):
@@ -428,7 +456,7 @@ class PackDocument(PrintDocument):
                     "anchor": f"hoja-{handout.pk}",
                     "end": f"hoja-{handout.pk}-fin",
                     "pages": pages,
-                    "copies": handout.copies_per_participant,
+                    "copies": handout.copies_short_label,
                 }
             )
         return {"parts": parts, "pack_handouts": sheets}
@@ -461,7 +489,7 @@ class PackArchiveDocument(PrintDocument):
             label = labels[id(document)]
             name = archive.add(document.file_name_for(label), data)
             title = label or document.page.title
-            copies = getattr(document.page, "copies_per_participant", 1)
+            copies = getattr(document.page, "copies_label", "")
             rows.append(
                 {"file": name, "pages": record.pages, "document": document, "title": title}
                 | {"copies": copies}
@@ -490,7 +518,7 @@ class GuidePack:
         return self.guide.pages()
 
     def handout_documents(self):
-        return [self.part(HandoutDocument, h) for h in self.handouts]
+        return self.guide.handout_documents()
 
     def neutral_name(self):
         return _("módulo %(m)s, paquete") % {"m": self.module_number}
@@ -506,6 +534,9 @@ class ModulePackDocument(GuidePack, PackDocument):
 
     variant = "pack"
     template = "print/pack.html"
+    # Fitted to the paper as the guide it holds.
+    fit_to_paper = True
+    fits = GuideDocument.fits
 
     def main_part_name(self):
         return _("Guía de facilitación")
@@ -614,8 +645,10 @@ def layout_files():
 
 def documents_for(page):
     """The printed versions a page offers, default first: what its page
-    type declares in ``print_documents`` ({variant: document class})."""
-    return dict(getattr(page, "print_documents", None) or {})
+    type declares in ``print_documents`` ({variant: document class}), less
+    those this page does not offer."""
+    kinds = getattr(page, "print_documents", None) or {}
+    return {variant: kind for variant, kind in kinds.items() if kind.offered_by(page)}
 
 
 def settings_for(site):

@@ -14,6 +14,9 @@ from .documents import HandoutDocument
 
 CHECK_BOX = "☐"
 PAGE_SIZE_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
+# A sans-serif font Word has and LibreOffice replaces with a metric twin
+# (Liberation Sans), as the PDFs' DejaVu Sans is not everywhere.
+FONT = "Arial"
 
 
 class _RichText(HTMLParser):
@@ -113,14 +116,19 @@ class DocxHandoutDocument(EditableHandoutDocument):
         from docx import Document
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import Mm, Pt
+        from docx.shared import Mm, Pt, RGBColor
 
         document = Document()
         section = document.sections[0]
         section.page_width, section.page_height = (Mm(v) for v in PAGE_SIZE_MM[self.paper])
         for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, margin, Mm(17))
-        document.styles["Normal"].font.size = Pt(12)
+        # Black, sans-serif and tight, as on the PDF: the default template's
+        # blue headings print grey, its wide spacing pushed a sheet onto two pages.
+        for name, size in (("Normal", 11), ("Heading 1", 18), ("Heading 2", 13)):
+            font = document.styles[name].font
+            font.name, font.size, font.color.rgb = FONT, Pt(size), RGBColor(0, 0, 0)
+        document.styles["Normal"].paragraph_format.space_after = Pt(4)
         document.core_properties.title = self.title
         document.core_properties.language = self.language
         document.core_properties.author = self.author
@@ -151,7 +159,9 @@ class DocxHandoutDocument(EditableHandoutDocument):
                 bottom.set(qn("w:color"), "000000")
                 borders.append(bottom)
                 paragraph._p.get_or_add_pPr().append(borders)
-            else:  # paragraph, check
+            elif kind == "check":
+                document.add_paragraph(text).paragraph_format.space_after = Pt(2)
+            else:
                 document.add_paragraph(text)
         buffer = io.BytesIO()
         document.save(buffer)
@@ -169,6 +179,12 @@ class OdtHandoutDocument(EditableHandoutDocument):
         from odf.opendocument import OpenDocumentText
 
         document = OpenDocumentText()
+        document.fontfacedecls.addElement(
+            style.FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="swiss")
+        )
+        default = style.DefaultStyle(family="paragraph")
+        default.addElement(style.TextProperties(fontname=FONT))
+        document.styles.addElement(default)
         width, height = PAGE_SIZE_MM[self.paper]
         layout = style.PageLayout(name="Sheet")
         layout.addElement(
@@ -182,7 +198,7 @@ class OdtHandoutDocument(EditableHandoutDocument):
         document.automaticstyles.addElement(layout)
         document.masterstyles.addElement(style.MasterPage(name="Standard", pagelayoutname=layout))
 
-        def paragraph_style(name, size="12pt", **extra):
+        def paragraph_style(name, size="11pt", **extra):
             # Named styles, so an editor can restyle every heading at once.
             found = style.Style(name=name, family="paragraph")
             found.addElement(style.TextProperties(fontsize=size, **extra.pop("text", {})))
@@ -192,12 +208,13 @@ class OdtHandoutDocument(EditableHandoutDocument):
             return found
 
         styles = {
-            "title": paragraph_style("Título", "20pt", text={"fontweight": "bold"}),
+            "title": paragraph_style("Título", "18pt", text={"fontweight": "bold"}),
             "heading": paragraph_style(
-                "Subtítulo", "15pt", text={"fontweight": "bold"}, margintop="4mm"
+                "Subtítulo", "13pt", text={"fontweight": "bold"}, margintop="4mm"
             ),
-            "lead": paragraph_style("Entradilla", "13pt", text={"fontstyle": "italic"}),
-            "paragraph": paragraph_style("Texto"),
+            "lead": paragraph_style("Entradilla", "12pt", text={"fontstyle": "italic"}),
+            "paragraph": paragraph_style("Texto", marginbottom="1.5mm"),
+            "check": paragraph_style("Casilla", marginbottom="1mm"),
             "label": paragraph_style("Campo", text={"fontweight": "bold"}, margintop="2mm"),
             "line": paragraph_style(
                 "Línea para escribir", borderbottom="0.5pt solid #000000", margintop="6mm"
@@ -208,11 +225,14 @@ class OdtHandoutDocument(EditableHandoutDocument):
         document.styles.addElement(bold)
         document.meta.addElement(dc.Title(text=self.title))
         document.meta.addElement(dc.Language(text=self.language))
-        current_list = None
+        list_styles = {"bullet": bullet_list_style(), "number": number_list_style()}
+        for list_style in list_styles.values():
+            document.automaticstyles.addElement(list_style)
+        current_list, list_kind = None, None
         for kind, value in outline:
-            if kind in ("bullet", "number", "check"):
-                if current_list is None:
-                    current_list = text.List()
+            if kind in ("bullet", "number"):  # check boxes carry their own ☐, no bullet
+                if current_list is None or list_kind != kind:
+                    current_list, list_kind = text.List(stylename=list_styles[kind]), kind
                     document.text.addElement(current_list)
                 item = text.ListItem()
                 item.addElement(text.P(stylename=styles["paragraph"], text=value))
@@ -235,3 +255,23 @@ class OdtHandoutDocument(EditableHandoutDocument):
         buffer = io.BytesIO()
         document.write(buffer)
         return buffer.getvalue()
+
+
+def bullet_list_style():
+    from odf import style, text
+
+    found = text.ListStyle(name="bullet")
+    level = text.ListLevelStyleBullet(level=1, bulletchar="•")
+    level.addElement(style.ListLevelProperties(spacebefore="2mm", minlabelwidth="5mm"))
+    found.addElement(level)
+    return found
+
+
+def number_list_style():
+    from odf import style, text
+
+    found = text.ListStyle(name="number")
+    level = text.ListLevelStyleNumber(level=1, numformat="1", numsuffix=".")
+    level.addElement(style.ListLevelProperties(spacebefore="2mm", minlabelwidth="6mm"))
+    found.addElement(level)
+    return found

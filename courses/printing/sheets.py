@@ -1,6 +1,7 @@
 """Sheets of paper for a workshop, from the files already made: the pack
 printed on both sides, the guide once and each handout as many times as
-its ``copies_per_participant`` says, for a number of participants. Read
+its copies say (per participant, per group or for the whole workshop), for
+a number of participants. Read
 from the stored files' page counts (one query, shared with the download
 links), so it costs no render; None until the files exist."""
 
@@ -32,11 +33,12 @@ def participants_from(value):
 class Sheets:
     participants: int
     facilitator: int  # the pack's cover and guide, printed once
-    per_participant: int  # every handout, times its copies
+    per_participant: int  # each participant's handouts, times their copies
+    shared: int = 0  # handouts for each group or the whole workshop (role cards, scripts)
 
     @property
     def total(self):
-        return self.facilitator + self.per_participant * self.participants
+        return self.facilitator + self.shared + self.per_participant * self.participants
 
 
 def sheets_for(guide, paper, participants):
@@ -50,8 +52,11 @@ def sheets_for(guide, paper, participants):
         return None
     handout_pages = [records[key].pages for key in keys[1:]]
     own_pages = records[keys[0]].pages - sum(handout_pages)
-    per_participant = sum(
-        duplex_sheets(pages) * document.page.copies_per_participant
-        for pages, document in zip(handout_pages, handouts, strict=True)
-    )
-    return Sheets(participants, duplex_sheets(own_pages), per_participant)
+    per_participant, shared = 0, 0
+    for pages, document in zip(handout_pages, handouts, strict=True):
+        handout = document.page
+        if handout.copies_each_participant:
+            per_participant += duplex_sheets(pages) * handout.copies_each_participant
+        else:
+            shared += duplex_sheets(pages) * handout.copies_to_print(participants)
+    return Sheets(participants, duplex_sheets(own_pages), per_participant, shared)

@@ -154,7 +154,9 @@ class AdminCanCreateEachPageTypeTests(WagtailPageTestCase):
                     "slug": "hoja",
                     "intro": "",
                     "body": body,
-                    "copies_per_participant": 1,
+                    "copies": 1,
+                    "copies_for": "participant",
+                    "people_per_group": 5,
                 }
             ),
         )

@@ -2,13 +2,15 @@
 read back (page order, sizes, text on each half)."""
 
 import io
+import math
+from collections import Counter
 
 import pytest
 from pypdf import PdfReader
 
 from courses.countries.models import CountryPage
-from courses.models import FacilitatorGuidePage
-from courses.printing.documents import document_for
+from courses.models import FacilitatorGuidePage, HandoutPage
+from courses.printing.documents import NotPrintable, document_for, documents_for
 from courses.printing.imposition import booklet_order, impose_booklet, impose_four_up
 
 A4_LANDSCAPE = (841.9, 595.3)
@@ -56,6 +58,20 @@ def numbered_pdf(count, width=419.5, height=595.3):
     return HTML(string=html).write_pdf()
 
 
+def body_type_size(reader):
+    """The type size (pt) most of the text of ``reader``'s pages is set in."""
+    sizes = Counter()
+
+    def visit(text, cm, tm, font, font_size):
+        if text.strip():
+            scale = math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])
+            sizes[round(font_size * scale, 1)] += len(text.strip())
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return sizes.most_common(1)[0][0]
+
+
 def halves(page):
     """The text on the left and on the right half of a side."""
     middle = float(page.mediabox.width) / 2
@@ -99,8 +115,11 @@ def test_the_guide_booklet_is_a5_pages_two_to_a_side():
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == sides and sides % 2 == 0
     assert size(reader.pages[0]) == pytest.approx(A4_LANDSCAPE, abs=1)
-    # A quarter of the paper of the full-size guide saved, at least.
-    assert (sides + 1) // 2 <= (full_pages + 1) // 2 * 0.75
+    # About half the paper of the full-size guide (a booklet comes in whole
+    # folded sheets of four pages), in type still readable on paper.
+    full_sheets = (full_pages + 1) // 2
+    assert sides // 2 <= full_sheets * 0.55, (sides // 2, full_sheets)
+    assert body_type_size(reader) >= 9
     # The first side: the last page (blank or the answers) and the cover.
     left, right = halves(reader.pages[0])
     assert guide.module.title.split()[0] in right
@@ -120,3 +139,28 @@ def test_the_card_sheet_is_four_cards_a_side_on_a4_and_letter():
     assert reader.pages[0].extract_text().count(country.title) >= 4
     letter = PdfReader(io.BytesIO(document_for(country, "card-sheet", "letter").render_bytes()[0]))
     assert size(letter.pages[0]) == pytest.approx((612.0, 792.0), abs=1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("paper", "sheet"), [("a4", A4), ("letter", (612.0, 792.0))])
+def test_si_me_detienen_is_four_pocket_cards_on_one_sheet(paper, sheet):
+    handout = HandoutPage.objects.live().get(slug="si-me-detienen", locale__language_code="es")
+    data, sides = document_for(handout, "pocket-cards", paper).render_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    assert sides == len(reader.pages) == 2  # one sheet, both sides
+    assert size(reader.pages[0]) == pytest.approx(sheet, abs=1)
+    front, back = (" ".join(page.extract_text().split()) for page in reader.pages)
+    # Four identical cards a side: the rights on the front, the numbers on the back.
+    assert front.count("Si me detienen") == 4
+    assert front.count("No firmo nada que no haya leído y entendido.") == 4
+    assert back.count("Persona de confianza") == 4
+
+
+@pytest.mark.django_db
+def test_only_handouts_marked_as_pocket_cards_offer_the_card_sheet():
+    handouts = HandoutPage.objects.live().filter(locale__language_code="es")
+    offering = {h.slug for h in handouts if "pocket-cards" in documents_for(h)}
+    assert offering == {"si-me-detienen"}
+    other = handouts.exclude(slug="si-me-detienen").first()
+    with pytest.raises(NotPrintable):
+        document_for(other, "pocket-cards", "a4")

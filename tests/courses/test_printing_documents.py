@@ -4,6 +4,7 @@ in participant copies, metadata, page sizes and names."""
 import io
 import zipfile
 
+from django.utils import translation
 from django.utils.text import slugify
 
 from wagtail.models import Site
@@ -134,7 +135,11 @@ def test_pack_pdf_is_a_how_to_print_page_the_guide_and_each_handout(printed):
     assert len({h.pk for h in handouts}) == len(handouts)
     for handout in handouts:
         assert first_page.count(f"{handout.title} ") == 1, handout.title
-    assert first_page.count("1 por participante") == len(handouts)
+    # Each handout's copies, per participant, per group or for the workshop.
+    with translation.override("es"):
+        assert all(h.copies_short_label in first_page for h in handouts)
+    each_one = [h for h in handouts if h.copies_each_participant == 1]
+    assert first_page.count("1 por participante") == len(each_one) < len(handouts)
     guide_pages = len(reader(printed, "guide").pages)
     assert len(pdf.pages) < guide_pages + 1 + 2 * len(printed["pages"]["handouts"])
     assert "Anexo: hojas para participantes" not in pdf_text(printed["pack"][1])

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from courses.models import FacilitatorGuidePage, HandoutPage
+from courses.models import FacilitatorGuidePage, HandoutPage, ModulePage
 from courses.printing.documents import document_for
 from courses.printing.measure import page_fills
 
@@ -40,6 +40,20 @@ def test_no_handout_page_is_less_than_a_fifth_full(paper):
         assert len(fills) == pages
         thin += [f"{handout.title} p. {n}" for n, f in enumerate(fills, 1) if f < LEAST_FILL]
     assert not thin, thin
+
+
+@pytest.mark.parametrize("language", ["es", "en", "pt-br"])
+def test_no_guide_or_pack_page_is_less_than_a_fifth_full(language):
+    # One module a language (a guide takes seconds to lay out): the rights
+    # module, whose longer English and Portuguese text left a few lines
+    # alone before the annexes.
+    modules = ModulePage.objects.live().filter(locale__language_code=language).order_by("path")
+    guide = modules[1].guide
+    for variant in ("facilitator", "pack"):
+        data, _pages = document_for(guide, variant, "a4").render_bytes()
+        fills = page_fills(data)
+        thin = [n for n, fill in enumerate(fills[1:], 2) if fill < LEAST_FILL]  # cover aside
+        assert not thin, (language, variant, thin)
 
 
 def test_listed_handouts_fit_one_sheet_printed_on_both_sides():
@@ -79,22 +93,27 @@ def test_pack_page_numbers_run_on_and_match_its_contents():
         assert guide.module.title in texts[1]
 
 
-def test_copies_per_participant_is_one_source_for_guide_and_pack():
+def test_copies_are_one_source_for_guide_and_pack():
     handout = HandoutPage.objects.live().get(
         slug="registro-de-incidentes", locale__language_code="es"
     )
-    assert handout.copies_per_participant == 2
+    assert (handout.copies, handout.copies_for) == (2, "participant")
     guide = handout.module.guide
     guide_text = pdf_text(document_for(guide, "facilitator", "a4").render_bytes()[0])
     assert "Registro de incidentes: 2 copias por participante" in guide_text
     assert "dos por participante" not in guide_text
+    # Scripts and cases are printed per workshop or per group, not per participant.
+    assert "En la esquina: guion del teatro foro: 3 copias para todo el taller" in guide_text
+    assert "la noche de Sandra: 1 copia por grupo de 2" in guide_text
     pack = document_for(guide, "pack", "a4").render_bytes()[0]
     cover = page_texts(pack)[0]
     assert re.search(r"Registro de incidentes \d+–\d+ 2 por participante", cover), cover
+    assert re.search(r"guion del teatro foro \d+(–\d+)? 3 para todo el taller", cover), cover
     archive = zipfile.ZipFile(io.BytesIO(document_for(guide, "pack-zip", "a4").render_bytes()[0]))
     note = archive.read("como-imprimir.txt").decode()
-    assert "«Registro de incidentes». 2 copias por participante y algunas de más." in note
-    assert "«Si me detienen». 1 copia por participante" in note
+    assert "«Registro de incidentes»: 2 copias por participante, y algunas de más." in note
+    assert "«Si me detienen»: 1 copia por participante" in note
+    assert "«Caso ficticio: la noche de Sandra»: 1 copia por grupo de 2" in note
 
 
 def test_materials_checklist_offers_nothing_that_is_not_a_material():
