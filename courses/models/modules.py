@@ -132,9 +132,8 @@ class ModulePage(Page):
     @cached_property
     def handouts(self):
         """Every handout of the module, in reading order (module's own, then by lesson)."""
-        return list(
-            lessons.HandoutPage.objects.descendant_of(self).live().public().order_by("path")
-        )
+        handouts = lessons.HandoutPage.objects.descendant_of(self).live().public()
+        return list(handouts.select_related("locale").order_by("path"))
 
     @classmethod
     def for_cards(cls, modules):

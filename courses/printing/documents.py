@@ -506,7 +506,7 @@ class GuidePack:
 
     @cached_property
     def guide(self):
-        guide = GuideDocument(self.page, self.paper, self.language, preview=self.preview)
+        guide = self.part(GuideDocument, self.page)
         guide.include_handouts = False  # the pack lays its handouts out itself
         return guide
 
@@ -553,7 +553,7 @@ class ModulePackZipDocument(GuidePack, PackArchiveDocument):
     readme_template = "print/pack_readme.txt"
 
     def part_documents(self):
-        documents = [GuideDocument(self.page, self.paper, self.language)]
+        documents = [self.part(GuideDocument, self.page)]
         return [(document, None) for document in documents + self.handout_documents()]
 
 

@@ -42,14 +42,18 @@ class Download:
         return (self.pages + 1) // 2 if self.pages else None
 
 
-def downloads_for(page, variants=None, request=None):
+def downloads_for(page, variants=None, request=None, module=None):
     """Download links for ``page``: every variant it offers (or those named),
-    default paper first. Empty for pages that have no printed version."""
+    default paper first. Empty for pages that have no printed version.
+    ``module``: the page's module when the caller already holds it (a
+    module page listing its handouts), so each list does not look it up."""
     page = page.specific
     kinds = documents_for(page)
     if not kinds or not page.live or page.url is None:
         return []
     first = _first_document(page, request)
+    if module is not None:
+        first = replace(first, known_module=module)
     papers = [first.paper] + [p for p in conf.PAPERS if p != first.paper]
     documents = []
     for variant in kinds:
@@ -84,8 +88,17 @@ def _first_document(page, request):
     if site is None:
         return document_for(page)
     site_settings = SiteSettings.for_request(request)
-    first = document_for(page, paper=paper_of(site_settings))
-    return replace(first, known_site=site, known_settings=site_settings)
+    return for_request(document_for(page, paper=paper_of(site_settings)), request)
+
+
+def for_request(document, request):
+    """``document`` with the site and settings Wagtail keeps for the whole
+    request, which it and its parts then need not look up."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return document
+    site_settings = SiteSettings.for_request(request)
+    return replace(document, known_site=site, known_settings=site_settings)
 
 
 def _printed_files(keys):

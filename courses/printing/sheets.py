@@ -8,7 +8,7 @@ links), so it costs no render; None until the files exist."""
 from dataclasses import dataclass
 
 from .documents import document_for
-from .downloads import _printed_files
+from .downloads import _printed_files, for_request
 
 DEFAULT_PARTICIPANTS = 20
 MOST_PARTICIPANTS = 500
@@ -41,10 +41,10 @@ class Sheets:
         return self.facilitator + self.shared + self.per_participant * self.participants
 
 
-def sheets_for(guide, paper, participants):
+def sheets_for(guide, paper, participants, request=None):
     """Sheets of everything to print for ``guide``'s workshop on ``paper``,
     or None while the pack or a handout has not been made yet."""
-    pack = document_for(guide, "pack", paper)
+    pack = for_request(document_for(guide, "pack", paper), request)
     handouts = pack.handout_documents()
     keys = [pack.key()] + [document.key() for document in handouts]
     records = _printed_files(keys)

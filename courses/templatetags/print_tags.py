@@ -79,12 +79,12 @@ def pdf_pending_label():
 
 
 @register.simple_tag(takes_context=True)
-def print_downloads(context, page, *variants):
+def print_downloads(context, page, *variants, module=None):
     """Download links (with sizes when cached) for ``page``: see
     courses.printing.downloads. An empty list when there is none, never an
     error on a web page."""
     try:
-        return downloads_for(page, variants or None, context.get("request"))
+        return downloads_for(page, variants or None, context.get("request"), module)
     except Exception:
         logger.exception("Print: could not list downloads for page %s", page.pk)
         return []
@@ -101,7 +101,7 @@ def print_sheets(context, page, paper):
     participants = participants_from(request.GET.get("participantes") if request else None)
     guide = getattr(page.specific, "guide", None) or page
     try:
-        sheets = sheets_for(guide, paper, participants)
+        sheets = sheets_for(guide, paper, participants, request)
     except Exception:
         logger.exception("Print: could not count sheets for page %s", page.pk)
         sheets = None
