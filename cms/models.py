@@ -50,11 +50,20 @@ class HomePage(Page):
         from courses.models import ModuleIndexPage, ModulePage, Topic
 
         context = super().get_context(request, *args, **kwargs)
-        # The chosen modules in their order, fetched together (not one by one).
-        chosen = list(self.featured_modules.values_list("module_id", flat=True))
-        found = ModulePage.objects.live().public().filter(pk__in=chosen)
-        found = {module.pk: module for module in found.select_related("topic", "cover_image")}
-        featured = [found[pk] for pk in chosen if pk in found]
+        # The chosen modules in their order, fetched together (not one by one),
+        # in this page's language: a translation synchronised by
+        # wagtail-localize keeps the modules its source chose.
+        chosen = list(self.featured_modules.values_list("module__translation_key", flat=True))
+        found = (
+            ModulePage.objects.live()
+            .public()
+            .filter(translation_key__in=chosen, locale_id=self.locale_id)
+        )
+        found = {
+            module.translation_key: module
+            for module in found.select_related("topic", "cover_image")
+        }
+        featured = [found[key] for key in chosen if key in found]
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()
         if not featured and catalogue:
             featured = list(catalogue.specific.modules()[:6])

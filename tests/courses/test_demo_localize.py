@@ -11,10 +11,19 @@ from wagtail.models import Locale, Page, Revision
 import pytest
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from courses.countries.models import CountryPage
+from cms.models import HomePage, StandardPage
+from courses.countries.models import CountryIndexPage, CountryPage
 from courses.demo.loader import CONTENT_DIR
-from courses.demo.localize import can_be_synced
-from courses.models import GlossaryTerm, LessonPage, ModulePage
+from courses.models import (
+    FacilitatorGuidePage,
+    GlossaryPage,
+    GlossaryTerm,
+    HandoutPage,
+    LessonPage,
+    ModuleIndexPage,
+    ModulePage,
+)
+from courses.reports.models import FeedbackFormPage
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +34,21 @@ def translated_spanish_pages():
 
 
 def test_every_translated_demo_page_has_a_source_and_its_translations():
-    pages = [page for page in translated_spanish_pages() if can_be_synced(type(page))]
-    assert any(isinstance(page, LessonPage) for page in pages)
-    assert any(isinstance(page, CountryPage) for page in pages)
+    pages = translated_spanish_pages()
+    for model in (
+        HomePage,
+        ModuleIndexPage,
+        ModulePage,
+        LessonPage,
+        HandoutPage,
+        FacilitatorGuidePage,
+        GlossaryPage,
+        StandardPage,
+        CountryIndexPage,
+        CountryPage,
+        FeedbackFormPage,
+    ):
+        assert any(isinstance(page, model) for page in pages), model
     for page in pages:
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
         targets = set(
@@ -179,3 +200,44 @@ def test_syncing_after_a_spanish_edit_keeps_the_portuguese(
         source=source, target_locale=portuguese
     ).get_progress()
     assert translated == total - 1
+
+
+def test_a_spanish_guide_edit_reaches_the_portuguese_guide_through_a_sync(
+    admin_client, django_capture_on_commit_callbacks
+):
+    portuguese = Locale.objects.get(language_code="pt-br")
+    guide = next(
+        page
+        for page in translated_spanish_pages()
+        if isinstance(page, FacilitatorGuidePage) and page.get_translation_or_none(portuguese)
+    )
+    translated = guide.get_translation(portuguese).specific
+
+    def activities():
+        guide = FacilitatorGuidePage.objects.get(pk=translated.pk)
+        return {a.translation_key: a for a in guide.activities.all()}
+
+    before = activities()
+    handouts_before = {key: set(a.handouts.all()) for key, a in before.items()}
+    assert any(handouts_before.values())
+    kept, edited = guide.activities.all()[:2]
+    edited.title = "Una actividad con título nuevo"
+    edited.save()
+    guide.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=guide.translation_key, locale=guide.locale)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[source.pk]),
+            {"publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    after = activities()
+    # The same records (workshop plans point at them), Portuguese where translated.
+    assert {k: a.pk for k, a in after.items()} == {k: a.pk for k, a in before.items()}
+    assert after[kept.translation_key].title == before[kept.translation_key].title
+    assert after[edited.translation_key].title == "Una actividad con título nuevo"
+    # Still linked to the Portuguese handouts, not to the Spanish ones the sync copies.
+    assert {key: set(a.handouts.all()) for key, a in after.items()} == handouts_before
+    total, done = Translation.objects.get(source=source, target_locale=portuguese).get_progress()
+    assert done == total - 1
