@@ -9,17 +9,20 @@ a record and the record that translates it.
 import uuid
 
 
-def key_by_position(model, parent_field):
+def key_by_position(apps, model, page_field):
     """Give every record of ``model`` (a historical model, ordered by
-    ``sort_order`` within its parent) its locale and translation key."""
-    records = model.objects.select_related(parent_field).order_by(
-        f"{parent_field}_id", "sort_order", "pk"
-    )
-    position, parent_id = 0, None
+    ``sort_order`` within its page) its locale and translation key."""
+    Page = apps.get_model("wagtailcore", "Page")
+    page_id = f"{page_field}_id"
+    records = list(model.objects.order_by(page_id, "sort_order", "pk"))
+    # Read from Page itself: some page classes cannot be built in a migration.
+    pages = Page.objects.filter(pk__in={getattr(r, page_id) for r in records})
+    pages = {page.pk: page for page in pages.only("locale_id", "translation_key")}
+    position, previous = 0, None
     for record in records:
-        parent = getattr(record, parent_field)
-        position = position + 1 if parent.pk == parent_id else 0
-        parent_id = parent.pk
-        record.locale_id = parent.locale_id
-        record.translation_key = uuid.uuid5(parent.translation_key, str(position))
+        page = pages[getattr(record, page_id)]
+        position = position + 1 if page.pk == previous else 0
+        previous = page.pk
+        record.locale_id = page.locale_id
+        record.translation_key = uuid.uuid5(page.translation_key, str(position))
         record.save(update_fields=["locale", "translation_key"])

@@ -7,7 +7,7 @@ from courses.child_translations import key_by_position
 
 
 def key_activities(apps, schema_editor):
-    key_by_position(apps.get_model("courses", "Activity"), "guide")
+    key_by_position(apps, apps.get_model("courses", "Activity"), "guide")
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ from courses.child_translations import key_by_position
 
 
 def key_questions(apps, schema_editor):
-    key_by_position(apps.get_model("reports", "FeedbackFormField"), "page")
+    key_by_position(apps, apps.get_model("reports", "FeedbackFormField"), "page")
 
 
 class Migration(migrations.Migration):
