@@ -16,6 +16,7 @@ from wagtail.models import Locale
 import polib
 import pytest
 import wagtail_localize
+from wagtail_localize.models import TranslationSource
 
 from courses.countries.models import CountryPage
 from courses.models import GlossaryTerm, HandoutPage, LessonPage, ModulePage, Topic
@@ -138,6 +139,10 @@ def editor_pages():
         "languages": reverse("wagtaillocales:index"),
         "translations report": reverse("wagtail_localize:translations_report"),
         "translation editor": reverse("wagtailadmin_pages:edit", args=[translated.pk]),
+        "sync translations": reverse(
+            "wagtail_localize:update_translations",
+            args=[TranslationSource.objects.get(object_id=lesson.translation_key).pk],
+        ),
         "images": reverse("wagtailimages:index"),
         "documents": reverse("wagtaildocs:index"),
         "account": reverse("wagtailadmin_account"),
