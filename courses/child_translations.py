@@ -8,6 +8,9 @@ a record and the record that translates it.
 
 import uuid
 
+import django.db.models.deletion
+from django.db import migrations, models
+
 
 def key_by_position(apps, model, page_field):
     """Give every record of ``model`` (a historical model, ordered by
@@ -26,3 +29,40 @@ def key_by_position(apps, model, page_field):
         record.locale_id = page.locale_id
         record.translation_key = uuid.uuid5(page.translation_key, str(position))
         record.save(update_fields=["locale", "translation_key"])
+
+
+def make_translatable(app_label, model_name, page_field):
+    """The operations that add TranslatableMixin's fields to ``model_name``:
+    nullable first, filled in by position, then required and unique."""
+
+    def key_records(apps, schema_editor):
+        key_by_position(apps, apps.get_model(app_label, model_name), page_field)
+
+    def locale(null):
+        return models.ForeignKey(
+            editable=False,
+            null=null,
+            on_delete=django.db.models.deletion.PROTECT,
+            related_name="+",
+            to="wagtailcore.locale",
+            verbose_name="locale",
+        )
+
+    return [
+        migrations.AddField(model_name=model_name, name="locale", field=locale(null=True)),
+        migrations.AddField(
+            model_name=model_name,
+            name="translation_key",
+            field=models.UUIDField(editable=False, null=True),
+        ),
+        migrations.RunPython(key_records, migrations.RunPython.noop),
+        migrations.AlterField(model_name=model_name, name="locale", field=locale(null=False)),
+        migrations.AlterField(
+            model_name=model_name,
+            name="translation_key",
+            field=models.UUIDField(default=uuid.uuid4, editable=False),
+        ),
+        migrations.AlterUniqueTogether(
+            name=model_name, unique_together={("translation_key", "locale")}
+        ),
+    ]
