@@ -168,7 +168,9 @@ def test_the_editors_admin_pages_speak_spanish(admin_client):
         ("Yes, delete it", "Sí, eliminar"),
         ("Locales", "Idiomas"),
         ("Locale", "Idioma"),
+        ("Switch locales", "Cambiar de idioma"),
         ("Settings", "Ajustes"),  # not "Propiedades", as the README says
+        ("Page types usage", "Uso de los tipos de página"),  # in the Informes menu
     ],
 )
 def test_the_overrides_give_these_strings_their_spanish(text, expected):
