@@ -52,11 +52,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The chosen modules in their order, else the catalogue's first six.
-        chosen = list(self.featured_modules.values_list("module_id", flat=True))
-        live = ModulePage.objects.live().public()
-        found = {module.pk: module for module in ModulePage.for_cards(live.filter(pk__in=chosen))}
-        featured = [found[pk] for pk in chosen if pk in found]
+        # The chosen modules in their order, fetched together (not one by one),
+        # in this page's language: a translation synchronised by
+        # wagtail-localize keeps the modules its source chose.
+        chosen = list(self.featured_modules.values_list("module__translation_key", flat=True))
+        here = ModulePage.objects.live().public().filter(locale_id=self.locale_id)
+        found = ModulePage.for_cards(here.filter(translation_key__in=chosen))
+        found = {module.translation_key: module for module in found}
+        featured = [found[key] for key in chosen if key in found]
         catalogue = ModuleIndexPage.objects.child_of(self).live().first()
         if not featured and catalogue:
             featured = list(ModulePage.for_cards(catalogue.specific.modules())[:6])

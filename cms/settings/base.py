@@ -330,7 +330,9 @@ AXES_VERBOSE = False
 # of administrators and of these groups' members when TALLER_REQUIRE_TWO_FACTOR.
 WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.two_factor.LoginForm"
 TALLER_REQUIRE_TWO_FACTOR = os.environ.get("TALLER_REQUIRE_TWO_FACTOR", "true").lower() != "false"
-TALLER_TWO_FACTOR_GROUPS = ["Moderators"]
+# Those who publish: Wagtail's own moderators and the network's (Moderación,
+# the review workflow's approvers: cms/migrations/0005_roles.py).
+TALLER_TWO_FACTOR_GROUPS = ["Moderators", "Moderación"]
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Taller")
 
 # Editors' sessions end after a working day.

@@ -492,6 +492,7 @@ class DemoLoader:
         )
 
     def save_guide(self, module, data, handouts, folder):
+        keys = self.activity_keys(module, folder, len(data.get("activities", [])))
         activities = [
             {
                 "title": a["title"],
@@ -514,6 +515,7 @@ class DemoLoader:
                     handouts[slug] for slug in a.get("handouts", []) if slug in handouts
                 ),
                 "sort_order": i,
+                "translation_key": keys[i],
             }
             for i, a in enumerate(data.get("activities", []))
         ]
@@ -528,6 +530,17 @@ class DemoLoader:
             start_time=datetime.time.fromisoformat(data.get("start_time", "09:00")),
             activities=activities,
         )
+
+    def activity_keys(self, module, folder, count):
+        """The ``translation_key`` of each activity: those of the Spanish
+        guide's activities, at the same place, so that wagtail-localize
+        pairs each translated activity with the one it translates."""
+        if self.translating:
+            guide = self.sources[("guide", folder)]
+        else:
+            guide = FacilitatorGuidePage.objects.child_of(module).first()
+        keys = [activity.translation_key for activity in guide.activities.all()] if guide else []
+        return keys[:count] + [uuid.uuid4() for _ in range(len(keys), count)]
 
     # StreamField data
 
@@ -630,4 +643,5 @@ def _activity_values(activity):
         "key_message": activity.key_message,
         "handouts": _by_pk(activity.handouts.all()),
         "sort_order": activity.sort_order,
+        "translation_key": activity.translation_key,
     }

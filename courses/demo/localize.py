@@ -9,18 +9,15 @@ the Spanish record, a ``Translation`` per translated language, and the
 translated text of every segment as ``StringTranslation``s, so that the
 translation editor opens complete and a sync keeps what translators wrote.
 
-Left out: page types with inline records that wagtail-localize copies
-rather than translates (a guide's activities, a form's questions, the home
-page's featured modules). A sync would overwrite their translated text with
-the Spanish, so those pages keep being translated as plain Wagtail pages.
+Inline records that translate (a guide's activities, a form's questions,
+a country's contacts) share the ``translation_key`` of the Spanish record
+they translate, so their text is recorded with their page's.
 """
 
 from collections import defaultdict
 
-from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page
 
-from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import (
     String,
     StringTranslation,
@@ -37,19 +34,10 @@ def register_translations(snippet_models=()):
     Spanish records had something new recorded (0 on a second run)."""
     default = Locale.get_default()
     pages = Page.objects.filter(locale=default, depth__gt=1).order_by("path").specific()
-    records = [page for page in pages if can_be_synced(type(page))]
+    records = list(pages)
     for model in snippet_models:
         records += model.objects.filter(locale=default).order_by("pk")
     return sum(register(record) for record in records)
-
-
-def can_be_synced(model):
-    """False where a sync would copy Spanish inline records over translated ones."""
-    children = {relation.name for relation in get_all_child_relations(model)}
-    return not any(
-        isinstance(field, SynchronizedField) and field.field_name in children
-        for field in get_translatable_fields(model)
-    )
 
 
 def register(instance):

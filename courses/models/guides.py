@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from cms import rich_text
@@ -25,6 +25,7 @@ from ..printing.booklet import GuideBookletDocument, PackBookletDocument
 from ..printing.documents import GuideDocument, ModulePackDocument, ModulePackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
+from .lessons import HandoutPage
 
 
 class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
@@ -88,6 +89,30 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
         guides = cls.objects.live().public().filter(parents)
         return sorted(guides, key=lambda guide: position[guide.path[: -cls.steplen]])
 
+    def clean(self):
+        super().clean()
+        self.link_handouts_in_own_language()
+
+    def link_handouts_in_own_language(self):
+        """A translation copies its activities from the source guide, handout
+        links included (wagtail-localize synchronises them as they are): link
+        this language's handouts instead. One not translated yet is left out
+        rather than linked in another language; the next sync adds it."""
+        linked = [(activity, list(activity.handouts.all())) for activity in self.activities.all()]
+        foreign = {
+            h.translation_key for _, hs in linked for h in hs if h.locale_id != self.locale_id
+        }
+        if not foreign:
+            return
+        here = HandoutPage.objects.filter(translation_key__in=foreign, locale_id=self.locale_id)
+        here = {handout.translation_key: handout for handout in here}
+        for activity, handouts in linked:
+            activity.handouts = [
+                h if h.locale_id == self.locale_id else here[h.translation_key]
+                for h in handouts
+                if h.locale_id == self.locale_id or h.translation_key in here
+            ]
+
     @property
     def preparation_list(self):
         return lines(self.preparation)
@@ -114,9 +139,11 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
         return privacy.restricted_paths()
 
 
-class Activity(Orderable, ClusterableModel):
+class Activity(TranslatableMixin, Orderable, ClusterableModel):
     """One timed activity of a workshop. A first-class record, so a trainer's
-    own workshop plan can reuse it across modules."""
+    own workshop plan can reuse it across modules. Translatable, so
+    wagtail-localize translates its text with its guide (an activity shares
+    its ``translation_key`` with the activity it translates)."""
 
     class Kind(models.TextChoices):
         OPENING = "opening", _("Apertura")
@@ -191,7 +218,7 @@ class Activity(Orderable, ClusterableModel):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("actividad")
         verbose_name_plural = _("actividades")
 

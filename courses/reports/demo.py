@@ -185,7 +185,11 @@ def _create_translation(source, translated_home, text):
         intro=text["intro"],
         thank_you_text=text["thank_you_text"],
     )
-    page.form_fields = _questions(text["questions"])
+    questions = _questions(text["questions"])
+    # Each question shares the key of the one it translates, as wagtail-localize expects.
+    for question, original in zip(questions, source.form_fields.all(), strict=False):
+        question.translation_key = original.translation_key
+    page.form_fields = questions
     translated_home.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -21,6 +21,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSubmission
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import rich_text
 from courses.regions import COUNTRIES, country_name
@@ -157,12 +160,29 @@ ANONYMOUS_FIELD_TYPES = (
 )
 
 
-class FeedbackFormField(AbstractFormField):
+class FeedbackFormField(TranslatableMixin, AbstractFormField):
+    """One question. Translated with its page by wagtail-localize; its name
+    (``clean_name``) stays the source's, so the same question's answers are
+    stored under the same key in every language."""
+
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(
         verbose_name=_("tipo de campo"), max_length=16, choices=ANONYMOUS_FIELD_TYPES
     )
     field_type.required_on_save = True
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("clean_name", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class FeedbackFormBuilder(FormBuilder):

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 import polib
 import pytest
 import wagtail_localize
+from wagtail_localize.models import TranslationSource
 
 from courses.countries.models import CountryPage
 from courses.models import GlossaryTerm, HandoutPage, LessonPage, ModulePage, Topic
@@ -138,6 +139,10 @@ def editor_pages():
         "languages": reverse("wagtaillocales:index"),
         "translations report": reverse("wagtail_localize:translations_report"),
         "translation editor": reverse("wagtailadmin_pages:edit", args=[translated.pk]),
+        "sync translations": reverse(
+            "wagtail_localize:update_translations",
+            args=[TranslationSource.objects.get(object_id=lesson.translation_key).pk],
+        ),
         "images": reverse("wagtailimages:index"),
         "documents": reverse("wagtaildocs:index"),
         "account": reverse("wagtailadmin_account"),
@@ -163,7 +168,9 @@ def test_the_editors_admin_pages_speak_spanish(admin_client):
         ("Yes, delete it", "Sí, eliminar"),
         ("Locales", "Idiomas"),
         ("Locale", "Idioma"),
+        ("Switch locales", "Cambiar de idioma"),
         ("Settings", "Ajustes"),  # not "Propiedades", as the README says
+        ("Page types usage", "Uso de los tipos de página"),  # in the Informes menu
     ],
 )
 def test_the_overrides_give_these_strings_their_spanish(text, expected):

@@ -5,11 +5,12 @@ import re
 
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 import pytest
 
-from cms.models import HomePage
+from cms.models import FeaturedModule, HomePage
+from courses.models import ModulePage
 from tests.factories import ModulePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,17 @@ def test_unpublished_pages_are_not_shown(client):
 
 def test_admin_login_page_is_reachable(client):
     assert client.get(reverse("wagtailadmin_login")).status_code == 200
+
+
+def test_a_translated_home_page_shows_its_sources_featured_modules_in_its_language(client):
+    portuguese = Locale.objects.get(language_code="pt-br")
+    home = HomePage.objects.get(locale=portuguese)
+    module = next(
+        m
+        for m in ModulePage.objects.filter(locale=Locale.get_default()).order_by("-path")
+        if m.get_translation_or_none(portuguese)
+    )
+    # As a sync leaves it: the Spanish home's choice, copied as it is.
+    FeaturedModule.objects.create(page=home, module=module, sort_order=0)
+    response = client.get(home.url)
+    assert response.context["featured_modules"] == [module.get_translation(portuguese)]

@@ -11,10 +11,8 @@ from wagtail.models import Locale, Page, Revision
 import pytest
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from courses.countries.models import CountryPage
 from courses.demo.loader import CONTENT_DIR
-from courses.demo.localize import can_be_synced
-from courses.models import GlossaryTerm, LessonPage, ModulePage
+from courses.models import FacilitatorGuidePage, GlossaryTerm, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +22,37 @@ def translated_spanish_pages():
     return [page for page in spanish if page.get_translations().exists()]
 
 
+def first_translated(model, locale):
+    return next(
+        page
+        for page in translated_spanish_pages()
+        if isinstance(page, model) and page.get_translation_or_none(locale)
+    )
+
+
+@pytest.fixture
+def sync_and_publish(admin_client, django_capture_on_commit_callbacks):
+    """ "Sincronizar páginas traducidas" on a Spanish page, publishing the
+    translations; returns the page's TranslationSource."""
+
+    def sync(page):
+        source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(
+                reverse("wagtail_localize:update_translations", args=[source.pk]),
+                {"publish_translations": "on"},
+            )
+        assert response.status_code == 302
+        return source
+
+    return sync
+
+
 def test_every_translated_demo_page_has_a_source_and_its_translations():
-    pages = [page for page in translated_spanish_pages() if can_be_synced(type(page))]
-    assert any(isinstance(page, LessonPage) for page in pages)
-    assert any(isinstance(page, CountryPage) for page in pages)
+    pages = translated_spanish_pages()
+    # Every page type of the demo, guides, home and feedback pages included.
+    spanish = Page.objects.filter(locale=Locale.get_default(), depth__gt=1).specific()
+    assert {type(page) for page in pages} == {type(page) for page in spanish}
     for page in pages:
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
         targets = set(
@@ -47,11 +72,7 @@ def test_translated_glossary_terms_have_sources_too():
 
 def test_the_translation_editor_opens_with_the_existing_translation():
     portuguese = Locale.objects.get(language_code="pt-br")
-    lesson = next(
-        page
-        for page in translated_spanish_pages()
-        if isinstance(page, LessonPage) and page.get_translation_or_none(portuguese)
-    )
+    lesson = first_translated(LessonPage, portuguese)
     translated = lesson.get_translation(portuguese)
     translation = Translation.objects.get(
         source__object_id=lesson.translation_key, target_locale=portuguese
@@ -150,27 +171,13 @@ def test_country_notes_are_checked_against_the_lessons_of_the_given_content(cont
     ]
 
 
-def test_syncing_after_a_spanish_edit_keeps_the_portuguese(
-    admin_client, django_capture_on_commit_callbacks
-):
+def test_syncing_after_a_spanish_edit_keeps_the_portuguese(sync_and_publish):
     portuguese = Locale.objects.get(language_code="pt-br")
-    lesson = next(
-        page
-        for page in translated_spanish_pages()
-        if isinstance(page, LessonPage) and page.get_translation_or_none(portuguese)
-    )
+    lesson = first_translated(LessonPage, portuguese)
     before = LessonPage.objects.get(pk=lesson.get_translation(portuguese).pk)
     lesson.intro = "Una entradilla nueva, todavía sin traducir."
     lesson.save_revision().publish()
-    source = TranslationSource.objects.get(object_id=lesson.translation_key, locale=lesson.locale)
-
-    # "Sincronizar páginas traducidas", publishing the translations.
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            reverse("wagtail_localize:update_translations", args=[source.pk]),
-            {"publish_translations": "on"},
-        )
-    assert response.status_code == 302
+    source = sync_and_publish(lesson)
     after = LessonPage.objects.get(pk=before.pk)
     assert after.title == before.title
     assert after.body.get_prep_value() == before.body.get_prep_value()
@@ -179,3 +186,31 @@ def test_syncing_after_a_spanish_edit_keeps_the_portuguese(
         source=source, target_locale=portuguese
     ).get_progress()
     assert translated == total - 1
+
+
+def test_a_spanish_guide_edit_reaches_the_portuguese_guide_through_a_sync(sync_and_publish):
+    portuguese = Locale.objects.get(language_code="pt-br")
+    guide = first_translated(FacilitatorGuidePage, portuguese)
+    translated = guide.get_translation(portuguese).specific
+
+    def activities():
+        guide = FacilitatorGuidePage.objects.get(pk=translated.pk)
+        return {a.translation_key: a for a in guide.activities.all()}
+
+    before = activities()
+    handouts_before = {key: set(a.handouts.all()) for key, a in before.items()}
+    assert any(handouts_before.values())
+    kept, edited = guide.activities.all()[:2]
+    edited.title = "Una actividad con título nuevo"
+    edited.save()
+    guide.save_revision().publish()
+    source = sync_and_publish(guide)
+    after = activities()
+    # The same records (workshop plans point at them), Portuguese where translated.
+    assert {k: a.pk for k, a in after.items()} == {k: a.pk for k, a in before.items()}
+    assert after[kept.translation_key].title == before[kept.translation_key].title
+    assert after[edited.translation_key].title == "Una actividad con título nuevo"
+    # Still linked to the Portuguese handouts, not to the Spanish ones the sync copies.
+    assert {key: set(a.handouts.all()) for key, a in after.items()} == handouts_before
+    total, done = Translation.objects.get(source=source, target_locale=portuguese).get_progress()
+    assert done == total - 1
