@@ -25,7 +25,9 @@ from ..printing.booklet import GuideBookletDocument, PackBookletDocument
 from ..printing.documents import GuideDocument, ModulePackDocument, ModulePackZipDocument
 from ..printing.pages import WorkshopPackMixin
 from ..text import lines
-from .lessons import HandoutPage
+
+# lessons.py imports modules.py, which imports this module: take lessons whole.
+from . import lessons
 
 
 class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
@@ -104,7 +106,9 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
         }
         if not foreign:
             return
-        here = HandoutPage.objects.filter(translation_key__in=foreign, locale_id=self.locale_id)
+        here = lessons.HandoutPage.objects.filter(
+            translation_key__in=foreign, locale_id=self.locale_id
+        )
         here = {handout.translation_key: handout for handout in here}
         for activity, handouts in linked:
             activity.handouts = [

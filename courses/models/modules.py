@@ -16,10 +16,9 @@ from cms import rich_text
 
 from ..text import lines
 
-# lessons.py imports this module too: each imports the other whole, not its
-# names, so either may load first.
-from . import lessons
-from .guides import Activity, FacilitatorGuidePage
+# lessons.py and guides.py import this module too: each imports the others
+# whole, not their names, so any of them may load first.
+from . import guides, lessons
 from .snippets import Topic
 
 
@@ -126,7 +125,7 @@ class ModulePage(Page):
 
     @cached_property
     def guide(self):
-        guide = FacilitatorGuidePage.objects.child_of(self).live().public().first()
+        guide = guides.FacilitatorGuidePage.objects.child_of(self).live().public().first()
         return guide
 
     @cached_property
@@ -145,8 +144,8 @@ class ModulePage(Page):
         private = Page.objects.private_q()  # the view restrictions, read once
         children = {"path__startswith": OuterRef("path"), "depth": OuterRef("depth") + 1}
         live_lessons = lessons.LessonPage.objects.live().exclude(private).filter(**children)
-        guide = FacilitatorGuidePage.objects.live().exclude(private).filter(**children)
-        activities = Activity.objects.filter(guide=OuterRef("guide_id"))
+        guide = guides.FacilitatorGuidePage.objects.live().exclude(private).filter(**children)
+        activities = guides.Activity.objects.filter(guide=OuterRef("guide_id"))
         # Grouped by a column that is the same on every row: one number per module.
         lesson_count = live_lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")
         minutes = activities.order_by().values("guide").annotate(n=Sum("minutes")).values("n")
