@@ -21,15 +21,16 @@ LESSON = demo.LESSON
 # name: (address, after a publish, every cache empty). Measured on
 # 5 December 2026 with the demo curriculum (five modules). Module cards
 # cost the same few queries however many modules a page lists
-# (ModulePage.for_cards); the module and guide pages grow by a few for each
-# download link.
+# (ModulePage.for_cards); the module page grows by one query for each
+# handout's download list (its stored files), the guide by one for each
+# activity's handouts.
 BUDGETS = {
     "home": ("/es/", 25, 25),
     "catalogue": (demo.CATALOGUE, 19, 21),
-    "module": (demo.RIGHTS_MODULE, 66, 69),
+    "module": (demo.RIGHTS_MODULE, 42, 45),
     "lesson": (LESSON, 29, 32),
     "handout": (demo.CARE_HANDOUT, 21, 23),
-    "guide": (demo.RIGHTS_GUIDE, 39, 41),
+    "guide": (demo.RIGHTS_GUIDE, 33, 35),
     "countries": (demo.COUNTRIES, 15, 17),
     "country": (demo.COUNTRY, 17, 19),
     "glossary": (demo.GLOSSARY, 14, 16),
