@@ -85,6 +85,10 @@ class RefuseNulBytesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A host this site does not serve is a bad request (400), as Django's
+        # CommonMiddleware says later; checked first, or the 404 page below
+        # would build its absolute links from that host and fail with a 500.
+        request.get_host()
         if "\x00" in request.path_info:
             # Refused before LocaleMiddleware: the 404 page speaks the
             # address's language (or the default), not the last request's.

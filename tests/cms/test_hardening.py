@@ -30,6 +30,13 @@ def test_a_nul_byte_is_refused_without_an_error(client, url, status):
     assert not mail.outbox
 
 
+def test_a_nul_byte_from_an_unknown_host_is_a_bad_request_not_an_error(client):
+    # Found by the fuzz test: the 404 page's absolute links asked for the host.
+    response = client.get("/es/aprender/app.webmanifest/%00", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert not mail.outbox
+
+
 def test_another_host_in_the_path_stays_out_of_the_links(client):
     # ``//evil.example/es/`` as the request line's path: a 404 of this site.
     response = client.get("/x", PATH_INFO="//evil.example/es/")
