@@ -10,7 +10,7 @@ import pytest
 
 from cms import clients
 from courses.reports.models import WorkshopReport
-from tests.courses.test_reports_form import URL, valid
+from tests.reports.test_form import URL, valid
 
 
 def address_of(**meta):

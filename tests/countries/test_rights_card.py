@@ -15,7 +15,7 @@ from courses.countries.models import CountryPage, HelpContact
 from courses.models import PrintedFile
 from courses.printing.documents import document_for
 
-from ..courses.conftest import fetch, pdf_text
+from ..printing.conftest import fetch, pdf_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clean_print_cache")]
 

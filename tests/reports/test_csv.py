@@ -13,8 +13,8 @@ from courses.reports import summary
 from courses.reports.models import WorkshopReport
 from courses.reports.spreadsheets import safe_cell
 
-from .test_reports_admin import INDEX, read_csv
-from .test_reports_feedback import ANSWERS, feedback_page, submit
+from .test_admin import INDEX, read_csv
+from .test_feedback import ANSWERS, feedback_page, submit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ import segno
 from pypdf import PdfReader
 
 from courses.templatetags.qr_tags import module_qr
-
-from .conftest import fetch, first_module
+from tests.printing.conftest import fetch, first_module
 
 pytestmark = pytest.mark.django_db
 
