@@ -18,3 +18,15 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def clean_print_cache():
+    """Failed renders are remembered in the cache for a while: forget them
+    after the test too, as database ids (and so cache keys) come back after
+    each rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

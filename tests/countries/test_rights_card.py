@@ -51,13 +51,6 @@ def size(pdf_page):
     return round(float(box.width), 1), round(float(box.height), 1)
 
 
-@pytest.fixture
-def clean_print_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_the_card_is_a_small_pdf_on_a6_pages(card):
     response, body = card["a4"]
     assert response.status_code == 200, body[:300]

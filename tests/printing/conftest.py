@@ -16,15 +16,6 @@ from pypdf import PdfReader
 from courses.models import ModulePage
 
 
-@pytest.fixture
-def clean_print_cache():
-    """Failed renders are remembered in the cache for a while: forget them,
-    as database ids (and so cache keys) come back after each rollback."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def first_module():
     return ModulePage.objects.live().order_by("path").first()
 
