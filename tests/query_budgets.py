@@ -22,15 +22,15 @@ LESSON = demo.LESSON
 # 5 December 2026 with the demo curriculum (five modules). Module cards
 # cost the same few queries however many modules a page lists
 # (ModulePage.for_cards); the module page grows by one query for each
-# handout's download list (its stored files), the guide by one for each
-# activity's handouts.
+# handout's download list (its stored files); a guide's activities come
+# with their handouts.
 BUDGETS = {
     "home": ("/es/", 25, 25),
     "catalogue": (demo.CATALOGUE, 19, 21),
     "module": (demo.RIGHTS_MODULE, 42, 45),
     "lesson": (LESSON, 29, 32),
     "handout": (demo.CARE_HANDOUT, 21, 23),
-    "guide": (demo.RIGHTS_GUIDE, 33, 35),
+    "guide": (demo.RIGHTS_GUIDE, 26, 28),
     "countries": (demo.COUNTRIES, 15, 17),
     "country": (demo.COUNTRY, 17, 19),
     "glossary": (demo.GLOSSARY, 14, 16),

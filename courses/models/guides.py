@@ -6,6 +6,7 @@ from functools import reduce
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +126,13 @@ class FacilitatorGuidePage(LiveFacilitationMixin, WorkshopPackMixin, Page):
     def activity_list(self):
         return list(self.activities.all())
 
+    def get_context(self, request, *args, **kwargs):
+        # The page lists each activity's handouts: fetch them all at once
+        # (not in a preview, whose activities hold the editor's unsaved ones).
+        if not getattr(request, "is_preview", False):
+            prefetch_related_objects(self.activity_list, "handouts")
+        return super().get_context(request, *args, **kwargs)
+
     @cached_property
     def agenda(self):
         return build_agenda(self.activity_list, start=self.start_time or datetime.time(9, 0))
@@ -243,7 +251,8 @@ class Activity(TranslatableMixin, Orderable, ClusterableModel):
         """The live handouts this activity uses that the guide's readers may
         read: a public guide never names a restricted handout."""
         guide = self.guide
-        handouts = self.handouts.live().order_by("path")
+        # From the handouts fetched with the guide's activities, if it did.
+        handouts = sorted((h for h in self.handouts.all() if h.live), key=lambda h: h.path)
         return privacy.visible_with(guide, handouts, guide.restricted_paths)
 
     @property
