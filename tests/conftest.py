@@ -30,3 +30,19 @@ def clean_print_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def fake_renders(monkeypatch):
+    """Skip WeasyPrint where only the bookkeeping is under test: each
+    render returns a one-page fake PDF and is counted."""
+    from courses.printing.documents import PrintDocument
+
+    calls = []
+
+    def fake(document):
+        calls.append(document)
+        return b"%PDF-1.7 fake " + document.key().encode(), 1
+
+    monkeypatch.setattr(PrintDocument, "render_bytes", fake)
+    return calls

@@ -98,20 +98,6 @@ def test_the_portuguese_card_is_in_portuguese(client):
     assert "Disque 100" in text and "Polícia Militar" in text
 
 
-@pytest.fixture
-def fake_renders(monkeypatch):
-    calls = []
-
-    def fake(document):
-        calls.append(document)
-        return b"%PDF-1.7 fake " + document.key().encode(), 1
-
-    from courses.printing.documents import PrintDocument
-
-    monkeypatch.setattr(PrintDocument, "render_bytes", fake)
-    return calls
-
-
 def test_the_card_is_cached_by_revision_and_a_new_contact_makes_a_new_one(
     client, fake_renders, django_capture_on_commit_callbacks
 ):

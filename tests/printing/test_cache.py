@@ -42,19 +42,6 @@ def renders(monkeypatch):
     return calls
 
 
-@pytest.fixture
-def fake_renders(monkeypatch):
-    """Skip WeasyPrint where only the bookkeeping is under test."""
-    calls = []
-
-    def fake(document):
-        calls.append(document)
-        return b"%PDF-1.7 fake " + document.key().encode(), 1
-
-    monkeypatch.setattr(PrintDocument, "render_bytes", fake)
-    return calls
-
-
 def test_a_second_request_is_served_from_storage_and_revalidates(client, renders):
     handout = first_module().handouts[0]
     first, body = fetch(client, handout.url + "pdf/")
